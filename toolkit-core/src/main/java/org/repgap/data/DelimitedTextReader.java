@@ -417,10 +417,11 @@ final class DelimitedTextReader {
 
     /**
      * Scans a decimal number in {@code line[s, e)}; null when the syntax is not that of a decimal
-     * number (then {@link #scanFailed} is set). Mantissas of at most 15 digits with decimal exponents within +-22 are converted with
-     * one correctly rounded multiplication or division (both operands exact); everything else goes
-     * through {@link Double#parseDouble}, which is correctly rounded too, so the result is always
-     * the double nearest to the decimal value.
+     * number (then {@link #scanFailed} is set). Mantissas of at most 15 digits with decimal
+     * exponents within +-22 are converted with one correctly rounded multiplication or division
+     * (both operands exact); other mantissas of up to 18 digits by {@link EiselLemire}; the rare
+     * rest through {@link Double#parseDouble}. All three are correctly rounded, so the result is
+     * always the double nearest to the decimal value.
      */
     private double scan(int s, int e) {
         scanFailed = true;
@@ -501,8 +502,11 @@ final class DelimitedTextReader {
         } else if (digits <= 15 && p >= -22 && p <= 22) {
             value = p >= 0 ? mantissa * POW10[p] : mantissa / POW10[-p];
         } else {
-            // the syntax was checked above, so parseDouble sees no hex, suffix or word
-            return Double.parseDouble(new String(line, s, e - s, StandardCharsets.US_ASCII));
+            value = digits <= 18 ? EiselLemire.toDouble(mantissa, p, false) : Double.NaN;
+            if (Double.isNaN(value)) {
+                // the syntax was checked above, so parseDouble sees no hex, suffix or word
+                return Double.parseDouble(new String(line, s, e - s, StandardCharsets.US_ASCII));
+            }
         }
         return negative ? -value : value;
     }
