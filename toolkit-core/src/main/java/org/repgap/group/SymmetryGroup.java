@@ -2,13 +2,16 @@ package org.repgap.group;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.repgap.neighbors.Metric;
 
 /**
  * A symmetry group acting on {@code R^D} by isometries (THEORY.md section 1), written by a spec
  * such as {@code none}, {@code sign}, {@code signs}, {@code cyclic}, {@code dihedral},
  * {@code perm:m}, {@code translation:k}, {@code so2}, {@code so3} or a commuting product
- * {@code translation:2xso2}. Implementations are immutable and thread-safe.
+ * {@code translation:2xso2}. Implementations are immutable and thread-safe; obtain them from {@link Groups}.
+ *
+ * <p>Layout conventions: {@code perm:m} sees {@code x} as {@code m} consecutive blocks of {@code D/m}
+ * coordinates; {@code so2}, {@code so3} and {@code translation:k} as consecutive blocks of 2, 3 and
+ * {@code k} coordinates (points); {@code cyclic} and {@code dihedral} act on the coordinate indices.
  */
 public interface SymmetryGroup {
 
@@ -48,8 +51,26 @@ public interface SymmetryGroup {
      */
     GroupElement canonicalPose(double[] x);
 
-    /** The orbit distance {@code d_G(x, y) = min_g |x - g y|} on {@code R^dim}, as a metric for neighbour search. */
-    Metric orbitMetric(int dim);
+    /**
+     * The orbit distance {@code d_G(x, y) = min_g |x - g y|} on {@code R^dim}, as a metric for neighbour search,
+     * with the minimising element ({@link OrbitMetric#align}) and a lower-bound embedding for pruning.
+     *
+     * @throws org.repgap.InvalidInputException if the group cannot act on {@code R^dim}
+     */
+    OrbitMetric orbitMetric(int dim);
+
+    /**
+     * The element {@code g} minimising {@code |x - g y|} and the orbit distance (an upper bound when
+     * {@link Alignment#exact()} is false). Shorthand for {@code orbitMetric(x.length).align(x, y)}.
+     */
+    default Alignment align(double[] x, double[] y) {
+        return orbitMetric(x.length).align(x, y);
+    }
+
+    /** The canonical form {@code g_x x} of {@code x} (see {@link #canonicalPose(double[])}). */
+    default double[] canonicalize(double[] x) {
+        return canonicalPose(x).apply(x);
+    }
 
     /** Parses a group spec; see {@link Groups#parse(String)}. */
     static SymmetryGroup parse(String spec) {

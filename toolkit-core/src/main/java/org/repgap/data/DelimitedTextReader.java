@@ -1,0 +1,513 @@
+package org.repgap.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.repgap.InvalidInputException;
+
+/**
+ * Reads delimited text (CSV, TSV, whitespace-separated) into a {@link PointCloud} in two streaming
+ * passes over the file, never holding its text: the first pass counts the candidate data lines so
+ * that the second can fill one exactly sized {@code double[]} (peak memory 8 bytes per value plus
+ * a buffer of one line).
+ *
+ * <p>Rules: lines that are empty or whose first non-blank character is {@code #} are skipped; the
+ * first remaining line is a header, and skipped, when none of its cells is a number; the delimiter
+ * is found on the first remaining line as the most frequent of tab, comma and semicolon, and is a
+ * run of blanks when none occurs. Blanks around cells are ignored, a UTF-8 byte-order mark and
+ * {@code \r\n} line ends are accepted, cells may be wrapped in double quotes. Numbers follow the
+ * decimal syntax {@code [+-]digits[.digits][(e|E)[+-]digits]}; {@code nan}, {@code inf} and other
+ * words are errors naming the line (1-based, counting every line of the file) and the column.
+ */
+final class DelimitedTextReader {
+    private static final int BUFFER = 1 << 16;
+    private static final byte NONE = 0;
+    /** Powers of ten that are exact doubles: products/quotients with them round once. */
+    private static final double[] POW10 = new double[23];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = p;
+            p *= 10;
+        }
+    }
+
+    private final Path file;
+    private final String name;
+    private byte[] line = new byte[256];
+    private int lineLength;
+    private long lineNumber;
+    private boolean scanFailed;
+
+    private DelimitedTextReader(Path file) {
+        this.file = file;
+        this.name = file.toString();
+    }
+
+    static PointCloud read(Path file) {
+        try {
+            return new DelimitedTextReader(file).readAll();
+        } catch (NoSuchFileException e) {
+            throw InvalidInputException.of("%s: file not found", file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private PointCloud readAll() throws IOException {
+        long candidates = countCandidateLines();
+        double[] values = null;
+        int dim = -1;
+        int rows = 0;
+        long firstDataLine = -1;
+        byte delimiter = NONE;
+        boolean first = true;
+        double[] rowBuf = null;
+        try (InputStream in = Files.newInputStream(file)) {
+            LineSource src = new LineSource(in);
+            while (src.next()) {
+                int start = skipBlanks(0);
+                if (start == lineLength || line[start] == '#') {
+                    continue;
+                }
+                if (first) {
+                    first = false;
+                    delimiter = detectDelimiter(start);
+                    int cells = countCells(start, delimiter);
+                    rowBuf = new double[cells];
+                    if (isHeader(start, delimiter)) {
+                        candidates--;
+                        continue;
+                    }
+                }
+                if (dim < 0) {
+                    dim = countCells(start, delimiter);
+                    if (rowBuf.length < dim) {
+                        rowBuf = new double[dim];
+                    }
+                    firstDataLine = lineNumber;
+                    long total = candidates * dim;
+                    if (total > Integer.MAX_VALUE - 8) {
+                        throw InvalidInputException.of("%s: %d rows x %d columns is more than one array can hold (2^31 values)",
+                                name, candidates, dim);
+                    }
+                    values = new double[(int) total];
+                }
+                int got = parseRow(start, delimiter, rowBuf, dim);
+                if (got != dim) {
+                    throw InvalidInputException.of("%s: line %d has %d values, expected %d like line %d (ragged rows)",
+                            name, lineNumber, got, dim, firstDataLine);
+                }
+                if (rows >= candidates) {
+                    throw new IOException("file changed while being read");
+                }
+                System.arraycopy(rowBuf, 0, values, rows * dim, dim);
+                rows++;
+            }
+        }
+        if (rows == 0) {
+            throw InvalidInputException.of("%s: no data rows (the file is empty or holds only comments%s)",
+                    name, first ? "" : " and a header");
+        }
+        if ((long) rows * dim != values.length) {
+            throw new IOException("file changed while being read");
+        }
+        return PointCloud.wrap(rows, dim, values, name);
+    }
+
+    /** First pass: lines that are neither blank nor comments, counted without decoding them. */
+    private long countCandidateLines() throws IOException {
+        long count = 0;
+        boolean decided = false;
+        byte[] buf = new byte[BUFFER];
+        try (InputStream in = Files.newInputStream(file)) {
+            int r = in.readNBytes(buf, 0, buf.length);
+            int from = r >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF ? 3 : 0;
+            for (; r > 0; r = in.read(buf), from = 0) {
+                for (int i = from; i < r; i++) {
+                    byte b = buf[i];
+                    if (b == '\n') {
+                        decided = false;
+                    } else if (!decided) {
+                        if (isBlank(b)) {
+                            continue;
+                        }
+                        decided = true;
+                        if (b != '#') {
+                            count++;
+                        }
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Delivers one line at a time into {@link #line}, without the line end. */
+    private final class LineSource {
+        private final InputStream in;
+        private final byte[] buf = new byte[BUFFER];
+        private int pos;
+        private int limit;
+        private boolean eof;
+
+        LineSource(InputStream in) {
+            this.in = in;
+        }
+
+        boolean next() throws IOException {
+            lineLength = 0;
+            boolean any = false;
+            while (true) {
+                if (pos == limit) {
+                    if (eof) {
+                        break;
+                    }
+                    limit = in.read(buf);
+                    pos = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        eof = true;
+                        break;
+                    }
+                }
+                any = true;
+                int i = pos;
+                while (i < limit && buf[i] != '\n') {
+                    i++;
+                }
+                append(buf, pos, i - pos);
+                if (i < limit) {
+                    pos = i + 1;
+                    break;
+                }
+                pos = limit;
+            }
+            if (!any) {
+                return false;
+            }
+            lineNumber++;
+            if (lineLength > 0 && line[lineLength - 1] == '\r') {
+                lineLength--;
+            }
+            if (lineNumber == 1 && lineLength >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) {
+                System.arraycopy(line, 3, line, 0, lineLength - 3);
+                lineLength -= 3;
+            }
+            return true;
+        }
+
+        private void append(byte[] src, int off, int len) {
+            if (lineLength + len > line.length) {
+                line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, lineLength + len));
+            }
+            System.arraycopy(src, off, line, lineLength, len);
+            lineLength += len;
+        }
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\r';
+    }
+
+    private int skipBlanks(int i) {
+        while (i < lineLength && isBlank(line[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    private byte detectDelimiter(int start) {
+        int tabs = 0;
+        int commas = 0;
+        int semicolons = 0;
+        for (int i = start; i < lineLength; i++) {
+            switch (line[i]) {
+                case '\t' -> tabs++;
+                case ',' -> commas++;
+                case ';' -> semicolons++;
+                default -> { }
+            }
+        }
+        // trailing tabs are blanks, not delimiters
+        int end = lineLength;
+        while (end > start && (line[end - 1] == ' ' || line[end - 1] == '\t')) {
+            if (line[end - 1] == '\t') {
+                tabs--;
+            }
+            end--;
+        }
+        if (tabs == 0 && commas == 0 && semicolons == 0) {
+            return NONE;
+        }
+        if (tabs >= commas && tabs >= semicolons) {
+            return '\t';
+        }
+        return commas >= semicolons ? (byte) ',' : (byte) ';';
+    }
+
+    /** Number of cells of the current line (at least 1). */
+    private int countCells(int start, byte delimiter) {
+        int cells = 0;
+        int i = start;
+        while (true) {
+            int[] cell = nextCell(i, delimiter);
+            if (cell == null) {
+                return cells;
+            }
+            cells++;
+            i = cell[2];
+        }
+    }
+
+    private boolean isHeader(int start, byte delimiter) {
+        int i = start;
+        int column = 0;
+        while (true) {
+            int[] cell = nextCell(i, delimiter);
+            if (cell == null) {
+                return true;
+            }
+            column++;
+            if (cell[1] > cell[0]) {
+                scan(cell[0], cell[1]);
+                if (!scanFailed) {
+                    return false;
+                }
+            }
+            if (cell[1] > cell[0] && isNonFiniteWord(cell[0], cell[1])) {
+                return false;
+            }
+            i = cell[2];
+        }
+    }
+
+    /**
+     * The cell starting at or after {@code i}: {start, end, next} with the blanks and quotes around
+     * it removed; {@code next} is where the following cell starts. Null after the last cell.
+     */
+    private int[] nextCell(int i, byte delimiter) {
+        if (i < 0) {
+            return null;
+        }
+        if (delimiter == NONE) {
+            i = skipBlanks(i);
+            if (i >= lineLength) {
+                return null;
+            }
+            int s = i;
+            while (i < lineLength && !isBlank(line[i])) {
+                i++;
+            }
+            int[] cell = unquote(s, i);
+            int next = skipBlanks(i);
+            cell[2] = next >= lineLength ? -1 : next;
+            return cell;
+        }
+        int s = i;
+        while (i < lineLength && line[i] != delimiter) {
+            i++;
+        }
+        int[] cell = trimmed(s, i);
+        cell[2] = i < lineLength ? i + 1 : -1;
+        return cell;
+    }
+
+    private int[] trimmed(int s, int e) {
+        while (s < e && isBlank(line[s])) {
+            s++;
+        }
+        while (e > s && isBlank(line[e - 1])) {
+            e--;
+        }
+        return unquote(s, e);
+    }
+
+    private int[] unquote(int s, int e) {
+        if (e - s >= 2 && line[s] == '"' && line[e - 1] == '"') {
+            s++;
+            e--;
+        }
+        return new int[] {s, e, 0};
+    }
+
+    /** Parses the cells of the current line into {@code out}; returns how many cells there were. */
+    private int parseRow(int start, byte delimiter, double[] out, int dim) {
+        int column = 0;
+        int i = start;
+        while (i >= 0) {
+            int s;
+            int e;
+            int next;
+            // inlined cell splitting: this loop is the hot path
+            if (delimiter == NONE) {
+                i = skipBlanks(i);
+                if (i >= lineLength) {
+                    break;
+                }
+                s = i;
+                while (i < lineLength && !isBlank(line[i])) {
+                    i++;
+                }
+                e = i;
+                next = skipBlanks(i);
+                if (next >= lineLength) {
+                    next = -1;
+                }
+            } else {
+                s = i;
+                while (i < lineLength && line[i] != delimiter) {
+                    i++;
+                }
+                e = i;
+                next = i < lineLength ? i + 1 : -1;
+                while (s < e && isBlank(line[s])) {
+                    s++;
+                }
+                while (e > s && isBlank(line[e - 1])) {
+                    e--;
+                }
+            }
+            if (e - s >= 2 && line[s] == '"' && line[e - 1] == '"') {
+                s++;
+                e--;
+            }
+            column++;
+            if (column <= dim) {
+                out[column - 1] = parseCell(s, e, column);
+            }
+            i = next;
+        }
+        return column;
+    }
+
+    private double parseCell(int s, int e, int column) {
+        if (s == e) {
+            throw InvalidInputException.of("%s: line %d, column %d: empty cell, expected a number", name, lineNumber, column);
+        }
+        double v = scan(s, e);
+        if (!scanFailed) {
+            if (Double.isInfinite(v)) {
+                throw InvalidInputException.of("%s: line %d, column %d: value '%s' overflows a double (infinities are not allowed)",
+                        name, lineNumber, column, new String(line, s, e - s, StandardCharsets.US_ASCII));
+            }
+            return v;
+        }
+        String text = new String(line, s, e - s, StandardCharsets.UTF_8);
+        if (isNonFiniteWord(s, e)) {
+            throw InvalidInputException.of("%s: line %d, column %d: value '%s' is not finite (NaN and infinities are not allowed)",
+                    name, lineNumber, column, text);
+        }
+        throw InvalidInputException.of("%s: line %d, column %d: '%s' is not a number", name, lineNumber, column,
+                text.length() > 40 ? text.substring(0, 40) + "..." : text);
+    }
+
+    private boolean isNonFiniteWord(int s, int e) {
+        String t = new String(line, s, e - s, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
+        if (t.startsWith("+") || t.startsWith("-")) {
+            t = t.substring(1);
+        }
+        return t.equals("nan") || t.equals("inf") || t.equals("infinity");
+    }
+
+    /**
+     * Scans a decimal number in {@code line[s, e)}; null when the syntax is not that of a decimal
+     * number (then {@link #scanFailed} is set). Mantissas of at most 15 digits with decimal
+     * exponents within +-22 are converted with one correctly rounded multiplication or division
+     * (both operands exact); other mantissas of up to 18 digits by {@link EiselLemire}; the rare
+     * rest through {@link Double#parseDouble}. All three are correctly rounded, so the result is
+     * always the double nearest to the decimal value.
+     */
+    private double scan(int s, int e) {
+        scanFailed = true;
+        int i = s;
+        boolean negative = false;
+        if (line[i] == '+' || line[i] == '-') {
+            negative = line[i] == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int scale = 0;
+        int intDigits = 0;
+        while (i < e && line[i] >= '0' && line[i] <= '9') {
+            if (digits < 18) {
+                mantissa = mantissa * 10 + (line[i] - '0');
+                if (mantissa != 0) {
+                    digits++;
+                }
+            } else {
+                scale++;
+                digits++;
+            }
+            intDigits++;
+            i++;
+        }
+        int fracDigits = 0;
+        if (i < e && line[i] == '.') {
+            i++;
+            while (i < e && line[i] >= '0' && line[i] <= '9') {
+                if (digits < 18) {
+                    mantissa = mantissa * 10 + (line[i] - '0');
+                    if (mantissa != 0) {
+                        digits++;
+                    }
+                    scale--;
+                } else {
+                    digits++;
+                }
+                fracDigits++;
+                i++;
+            }
+        }
+        if (intDigits + fracDigits == 0) {
+            return Double.NaN;
+        }
+        int exponent = 0;
+        if (i < e && (line[i] == 'e' || line[i] == 'E')) {
+            i++;
+            boolean expNegative = false;
+            if (i < e && (line[i] == '+' || line[i] == '-')) {
+                expNegative = line[i] == '-';
+                i++;
+            }
+            int expDigits = 0;
+            while (i < e && line[i] >= '0' && line[i] <= '9') {
+                if (exponent < 100_000) {
+                    exponent = exponent * 10 + (line[i] - '0');
+                }
+                expDigits++;
+                i++;
+            }
+            if (expDigits == 0) {
+                return Double.NaN;
+            }
+            if (expNegative) {
+                exponent = -exponent;
+            }
+        }
+        if (i != e) {
+            return Double.NaN;
+        }
+        scanFailed = false;
+        double value;
+        int p = scale + exponent;
+        if (mantissa == 0) {
+            value = 0.0;
+        } else if (digits <= 15 && p >= -22 && p <= 22) {
+            value = p >= 0 ? mantissa * POW10[p] : mantissa / POW10[-p];
+        } else {
+            value = digits <= 18 ? EiselLemire.toDouble(mantissa, p, false) : Double.NaN;
+            if (Double.isNaN(value)) {
+                // the syntax was checked above, so parseDouble sees no hex, suffix or word
+                return Double.parseDouble(new String(line, s, e - s, StandardCharsets.US_ASCII));
+            }
+        }
+        return negative ? -value : value;
+    }
+}

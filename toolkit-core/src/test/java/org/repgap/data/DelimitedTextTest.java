@@ -1,0 +1,222 @@
+package org.repgap.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.repgap.InvalidInputException;
+
+class DelimitedTextTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.write(p, content.getBytes(StandardCharsets.UTF_8));
+        return p;
+    }
+
+    private static final double[][] SMALL = {{1, -2.5, 3e-4}, {0.125, 1e10, -7}};
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "1,-2.5,3e-4\n0.125,1e10,-7\n",
+        "1\t-2.5\t3e-4\n0.125\t1e10\t-7\n",
+        "1;-2.5;3e-4\n0.125;1e10;-7\n",
+        "1 -2.5   3e-4\n  0.125 1e10 -7  \n",
+        "x,y,z\n1,-2.5,3e-4\n0.125,1e10,-7\n",
+        "# written by hand\n\nx;y;z\n# comment\n1 ; -2.5 ; 3E-4\r\n\r\n+0.125;1.0E+10;-7.\r\n",
+        "\uFEFF\"a\",\"b\",\"c\"\n\"1\",\"-2.5\",\"3e-4\"\n.125,10000000000,-7\n",
+        "1, -2.5, 0.0003\n0.125, 1e10, -7.0\n# trailing comment",
+    })
+    void readsDelimiterHeaderCommentVariants(String text) throws IOException {
+        PointCloud x = PointClouds.read(file("a.csv", text), null);
+        assertEquals(2, x.n());
+        assertEquals(3, x.dim());
+        assertArrayEquals(SMALL[0], x.row(0));
+        assertArrayEquals(SMALL[1], x.row(1));
+    }
+
+    @Test
+    void tsvAndTxtExtensionsAreText() throws IOException {
+        assertEquals(2, PointClouds.read(file("a.tsv", "1\t2\n3\t4\n"), null).n());
+        assertEquals(3, PointClouds.read(file("a.TXT", "1 2\n3 4\n5 6\n"), null).n());
+    }
+
+    @Test
+    void oneColumnAndNoFinalNewline() throws IOException {
+        PointCloud x = PointClouds.read(file("a.csv", "5\n-6\n7"), null);
+        assertEquals(3, x.n());
+        assertEquals(1, x.dim());
+        assertArrayEquals(new double[] {5, -6, 7}, x.values());
+    }
+
+    @Test
+    void numbersAreCorrectlyRounded() throws IOException {
+        // each decimal must give the double that Double.parseDouble (correctly rounded) gives
+        String[] cells = {"0.1", "0.30000000000000004", "1.7976931348623157e308", "4.9e-324", "2.2250738585072014E-308",
+            "123456789012345678901234567890", "9007199254740993", "-0.0", "1e22", "1e23", "0.000001234", "00012.5000"};
+        PointCloud x = PointClouds.read(file("a.csv", String.join("\n", cells) + "\n"), null);
+        for (int i = 0; i < cells.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(cells[i])), Double.doubleToRawLongBits(x.get(i, 0)), cells[i]);
+        }
+    }
+
+    @Test
+    void csvRoundTripIsBitExact() throws IOException {
+        SplittableRandom r = new SplittableRandom(42);
+        int n = 500;
+        int dim = 7;
+        double[] v = new double[n * dim];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = switch (i % 7) {
+                case 0 -> r.nextDouble();
+                case 1 -> -r.nextDouble() * 1e-300;
+                case 2 -> Double.longBitsToDouble(r.nextLong() & 0x7FEF_FFFF_FFFF_FFFFL); // any finite positive
+                case 3 -> (r.nextInt(2000) - 1000);
+                case 4 -> r.nextGaussian() * 1e5;
+                case 5 -> i % 2 == 0 ? -0.0 : Double.MIN_VALUE;
+                default -> i % 3 == 0 ? Double.MAX_VALUE : 0.1 * i;
+            };
+        }
+        PointCloud x = PointCloud.wrap(n, dim, v, "mem");
+        Path p = dir.resolve("out/round.csv");
+        PointClouds.write(x, p);
+        PointCloud y = PointClouds.read(p, null);
+        assertEquals(n, y.n());
+        assertEquals(dim, y.dim());
+        for (int i = 0; i < v.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(v[i]), Double.doubleToRawLongBits(y.values()[i]), "value " + i);
+        }
+        assertEquals(x.sha256(), y.sha256());
+        try (var files = Files.list(p.getParent())) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
+    /** The reference CSV (numpy %.17g) and .npy of the same data must read bit-identically. */
+    @Test
+    void referenceCsvMatchesReferenceNpy() throws IOException {
+        Path csv = copyResource("/reference/skdim/M5a_Helix1d.csv");
+        Path npy = copyResource("/reference/skdim/M5a_Helix1d.npy");
+        PointCloud a = PointClouds.read(csv, null);
+        PointCloud b = PointClouds.read(npy, null);
+        assertEquals(2500, a.n());
+        assertEquals(3, a.dim());
+        assertArrayEquals(b.values(), a.values());
+        assertEquals(b.sha256(), a.sha256());
+        // M5a is a helix: the third coordinate is sin 8t with t the polar angle of (x, y)
+        for (int i = 0; i < a.n(); i++) {
+            double t = Math.atan2(a.get(i, 1), a.get(i, 0));
+            assertEquals(Math.sin(8 * t), a.get(i, 2), 1e-9);
+        }
+    }
+
+    private Path copyResource(String name) throws IOException {
+        Path p = dir.resolve(Path.of(name).getFileName().toString());
+        try (InputStream in = getClass().getResourceAsStream(name)) {
+            Files.copy(in, p);
+        }
+        return p;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "non-numeric cell | 1,2\\n3,abc\\n | line 2, column 2: 'abc' is not a number",
+        "header then word | x,y\\n1,2\\n3,4\\n5,six\\n | line 4, column 2: 'six' is not a number",
+        "hex is not decimal | 1,0x10\\n | line 1, column 2: '0x10' is not a number",
+        "java suffix | 1,2d\\n | line 1, column 2: '2d' is not a number",
+        "ragged short | 1,2,3\\n4,5\\n | line 2 has 2 values, expected 3 like line 1",
+        "ragged long | # c\\n1,2\\n3,4,5\\n | line 3 has 3 values, expected 2 like line 2",
+        "nan | 1,2\\nnan,4\\n | line 2, column 1: value 'nan' is not finite",
+        "NaN capital | 1,2\\n3,NaN\\n | line 2, column 2: value 'NaN' is not finite",
+        "inf | 1,2\\n3,-inf\\n | line 2, column 2: value '-inf' is not finite",
+        "Infinity | 1;Infinity\\n | line 1, column 2: value 'Infinity' is not finite",
+        "overflow | 1,1e400\\n | line 1, column 2: value '1e400' overflows a double",
+        "empty cell | 1,,3\\n | line 1, column 2: empty cell",
+        "header mixed | a,1\\n | line 1, column 1: 'a' is not a number",
+        "empty file | '' | no data rows",
+        "only comments | # nothing\\n\\n# here\\n | no data rows",
+        "only header | x,y,z\\n | no data rows",
+    })
+    void badInputNamesFileLineAndColumn(String label, String content, String expected) throws IOException {
+        String text = content.replace("\\n", "\n").replace("''", "");
+        Path p = file("bad.csv", text);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PointClouds.read(p, null));
+        assertTrue(e.getMessage().startsWith(p.toString() + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), () -> "expected '" + expected + "' in: " + e.getMessage());
+    }
+
+    @Test
+    void missingFileDirectoryAndUnknownExtension() throws IOException {
+        Path missing = dir.resolve("missing.csv");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PointClouds.read(missing, null));
+        assertEquals(missing + ": file not found", e.getMessage());
+        Path sub = Files.createDirectory(dir.resolve("d.csv"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> PointClouds.read(sub, null)).getMessage().contains("is a directory"));
+        Path xls = file("a.xlsx", "1,2\n");
+        assertTrue(assertThrows(InvalidInputException.class, () -> PointClouds.read(xls, null)).getMessage()
+                .contains("unknown file type '.xlsx'; expected .csv, .tsv, .txt, .npy or .npz"));
+        Path csv = file("b.csv", "1,2\n");
+        assertTrue(assertThrows(InvalidInputException.class, () -> PointClouds.read(csv, "arr")).getMessage()
+                .contains("applies only to .npz"));
+        PointCloud x = PointCloud.of(new double[][] {{1}});
+        assertTrue(assertThrows(InvalidInputException.class, () -> PointClouds.write(x, dir.resolve("x.parquet"))).getMessage()
+                .contains("expected .csv or .npy"));
+    }
+
+    /** 20,000 x 100 values in 17 significant digits (the slow path of the number scanner). */
+    @Test
+    void largeCsvParsesQuicklyAndExactly() throws IOException {
+        int n = 20_000;
+        int dim = 100;
+        SplittableRandom r = new SplittableRandom(7);
+        double[] v = new double[n * dim];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextDouble() * 2 - 1;
+        }
+        Path p = dir.resolve("big.csv");
+        PointClouds.write(PointCloud.wrap(n, dim, v, "mem"), p);
+        long t0 = System.nanoTime();
+        PointCloud y = PointClouds.read(p, null);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertArrayEquals(v, y.values());
+        // about 0.5 s on one core of the development machine; 10 s only catches a gross regression
+        assertTrue(seconds < 10, "parsing took " + seconds + " s");
+    }
+
+    @Test
+    void duplicateCountIsExactAndTreatsSignedZeroAsEqual() {
+        PointCloud x = PointCloud.of(new double[][] {
+            {1, 2}, {1, 2}, {0.0, 3}, {-0.0, 3}, {1, 2.0000000000000004}, {2, 1}, {1, 2}});
+        assertEquals(3, PointClouds.duplicateCount(x));
+        assertArrayEquals(new int[] {0, 2, 4, 5}, PointClouds.firstOccurrences(x));
+        // a naive O(n^2) oracle on random data with planted duplicates
+        SplittableRandom r = new SplittableRandom(3);
+        double[][] rows = new double[3000][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i > 10 && r.nextInt(5) == 0 ? rows[r.nextInt(i)].clone() : new double[] {r.nextInt(20), r.nextInt(20), r.nextInt(3)};
+        }
+        int distinct = 0;
+        for (int i = 0; i < rows.length; i++) {
+            boolean seen = false;
+            for (int j = 0; j < i && !seen; j++) {
+                seen = java.util.Arrays.equals(rows[i], rows[j]);
+            }
+            distinct += seen ? 0 : 1;
+        }
+        assertEquals(rows.length - distinct, PointClouds.duplicateCount(PointCloud.of(rows)));
+    }
+}
