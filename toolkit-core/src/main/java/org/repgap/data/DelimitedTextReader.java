@@ -419,8 +419,9 @@ final class DelimitedTextReader {
      * Scans a decimal number in {@code line[s, e)}; null when the syntax is not that of a decimal
      * number (then {@link #scanFailed} is set). Mantissas of at most 15 digits with decimal
      * exponents within +-22 are converted with one correctly rounded multiplication or division
-     * (both operands exact); other mantissas of up to 18 digits by {@link EiselLemire}; the rare
-     * rest through {@link Double#parseDouble}. All three are correctly rounded, so the result is
+     * (both operands exact); others by {@link EiselLemire} on the first 18 digits (when digits
+     * were dropped, only if both ends of the interval they leave round to the same double); the
+     * rare rest through {@link Double#parseDouble}. All three are correctly rounded, so the result is
      * always the double nearest to the decimal value.
      */
     private double scan(int s, int e) {
@@ -435,6 +436,8 @@ final class DelimitedTextReader {
         int digits = 0;
         int scale = 0;
         int intDigits = 0;
+        // mantissa keeps the first 18 significant digits; inexact: a nonzero digit was dropped
+        boolean inexact = false;
         while (i < e && line[i] >= '0' && line[i] <= '9') {
             if (digits < 18) {
                 mantissa = mantissa * 10 + (line[i] - '0');
@@ -443,7 +446,7 @@ final class DelimitedTextReader {
                 }
             } else {
                 scale++;
-                digits++;
+                inexact |= line[i] != '0';
             }
             intDigits++;
             i++;
@@ -459,7 +462,7 @@ final class DelimitedTextReader {
                     }
                     scale--;
                 } else {
-                    digits++;
+                    inexact |= line[i] != '0';
                 }
                 fracDigits++;
                 i++;
@@ -499,10 +502,14 @@ final class DelimitedTextReader {
         int p = scale + exponent;
         if (mantissa == 0) {
             value = 0.0;
-        } else if (digits <= 15 && p >= -22 && p <= 22) {
+        } else if (!inexact && digits <= 15 && p >= -22 && p <= 22) {
             value = p >= 0 ? mantissa * POW10[p] : mantissa / POW10[-p];
         } else {
-            value = digits <= 18 ? EiselLemire.toDouble(mantissa, p, false) : Double.NaN;
+            value = EiselLemire.toDouble(mantissa, p, false);
+            // with dropped digits the value lies in (w, w + 1) 10^p: decided when both ends round alike
+            if (inexact && !Double.isNaN(value) && value != EiselLemire.toDouble(mantissa + 1, p, false)) {
+                value = Double.NaN;
+            }
             if (Double.isNaN(value)) {
                 // the syntax was checked above, so parseDouble sees no hex, suffix or word
                 return Double.parseDouble(new String(line, s, e - s, StandardCharsets.US_ASCII));
