@@ -16,7 +16,8 @@ import org.repgap.InvalidInputException;
  * a buffer of one line).
  *
  * <p>Rules: lines that are empty or whose first non-blank character is {@code #} are skipped; the
- * first remaining line is a header, and skipped, when none of its cells is a number; the delimiter
+ * first remaining line is a header, and skipped, when none of its cells is a number, or when it
+ * is pandas' {@code 0,1,...,d-1} for unnamed columns above decimal data; the delimiter
  * is found on the first remaining line as the most frequent of tab, comma and semicolon, and is a
  * run of blanks when none occurs. Blanks around cells are ignored, a UTF-8 byte-order mark and
  * {@code \r\n} line ends are accepted, cells may be wrapped in double quotes. Numbers follow the
@@ -60,7 +61,10 @@ final class DelimitedTextReader {
     }
 
     private PointCloud readAll() throws IOException {
-        long candidates = countCandidateLines();
+        java.io.ByteArrayOutputStream[] firstTwo = new java.io.ByteArrayOutputStream[2];
+        long candidates = countCandidateLines(firstTwo);
+        boolean header = firstTwo[0] != null
+                && firstLineIsHeader(firstTwo[0].toByteArray(), firstTwo[1] == null ? null : firstTwo[1].toByteArray());
         double[] values = null;
         int dim = -1;
         int rows = 0;
@@ -80,7 +84,7 @@ final class DelimitedTextReader {
                     delimiter = detectDelimiter(start);
                     int cells = countCells(start, delimiter);
                     rowBuf = new double[cells];
-                    if (isHeader(start, delimiter)) {
+                    if (header) {
                         candidates--;
                         continue;
                     }
@@ -112,7 +116,7 @@ final class DelimitedTextReader {
         }
         if (rows == 0) {
             throw InvalidInputException.of("%s: no data rows (the file is empty or holds only comments%s)",
-                    name, first ? "" : " and a header");
+                    name, header ? " and a header" : "");
         }
         if ((long) rows * dim != values.length) {
             throw new IOException("file changed while being read");
@@ -120,10 +124,14 @@ final class DelimitedTextReader {
         return PointCloud.wrap(rows, dim, values, name);
     }
 
-    /** First pass: lines that are neither blank nor comments, counted without decoding them. */
-    private long countCandidateLines() throws IOException {
+    /**
+     * First pass: counts the lines that are neither blank nor comments, without decoding them, and
+     * keeps copies of the first two (for the header decision).
+     */
+    private long countCandidateLines(java.io.ByteArrayOutputStream[] firstTwo) throws IOException {
         long count = 0;
         boolean decided = false;
+        java.io.ByteArrayOutputStream capture = null;
         byte[] buf = new byte[BUFFER];
         try (InputStream in = Files.newInputStream(file)) {
             int r = in.readNBytes(buf, 0, buf.length);
@@ -133,6 +141,7 @@ final class DelimitedTextReader {
                     byte b = buf[i];
                     if (b == '\n') {
                         decided = false;
+                        capture = null;
                     } else if (!decided) {
                         if (isBlank(b)) {
                             continue;
@@ -140,12 +149,67 @@ final class DelimitedTextReader {
                         decided = true;
                         if (b != '#') {
                             count++;
+                            if (count <= firstTwo.length) {
+                                capture = new java.io.ByteArrayOutputStream();
+                                firstTwo[(int) count - 1] = capture;
+                            }
                         }
+                    }
+                    if (capture != null) {
+                        capture.write(b);
                     }
                 }
             }
         }
         return count;
+    }
+
+    /**
+     * Whether the first data line is a header: none of its cells is a number, or it is the header
+     * {@code 0,1,...,d-1} that pandas writes for unnamed columns, recognised by the second line
+     * being written as decimals ({@code .} or an exponent) while the first is plain integers.
+     */
+    private boolean firstLineIsHeader(byte[] first, byte[] second) {
+        useLine(first);
+        int start = skipBlanks(0);
+        byte delimiter = detectDelimiter(start);
+        if (isHeader(start, delimiter)) {
+            return true;
+        }
+        if (second == null) {
+            return false;
+        }
+        int column = 0;
+        for (int i = start; i >= 0;) {
+            int[] cell = nextCell(i, delimiter);
+            if (cell == null) {
+                break;
+            }
+            if (!new String(line, cell[0], cell[1] - cell[0], StandardCharsets.US_ASCII).equals(Integer.toString(column))) {
+                return false;
+            }
+            column++;
+            i = cell[2];
+        }
+        useLine(second);
+        for (int i = 0; i < lineLength; i++) {
+            if (line[i] == '.' || line[i] == 'e' || line[i] == 'E') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void useLine(byte[] bytes) {
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] == '\r') {
+            end--;
+        }
+        if (line.length < end) {
+            line = new byte[end];
+        }
+        System.arraycopy(bytes, 0, line, 0, end);
+        lineLength = end;
     }
 
     /** Delivers one line at a time into {@link #line}, without the line end. */

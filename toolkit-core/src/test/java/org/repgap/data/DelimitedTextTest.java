@@ -50,6 +50,20 @@ class DelimitedTextTest {
     }
 
     @Test
+    void pandasHeaderOfUnnamedColumnsIsSkippedButIntegerDataIsKept() throws IOException {
+        // pd.DataFrame(x).to_csv(f, index=False) writes the column numbers as a header
+        PointCloud pandas = PointClouds.read(file("p.csv", "0,1,2\n1.5,2.0,3.0\n-1.0,0.0,1e-3\n"), null);
+        assertEquals(2, pandas.n());
+        assertArrayEquals(new double[] {1.5, 2, 3}, pandas.row(0));
+        // integer data that happens to start with 0, 1, 2 stays data
+        PointCloud ints = PointClouds.read(file("i.csv", "0,1,2\n3,4,5\n"), null);
+        assertEquals(2, ints.n());
+        assertArrayEquals(new double[] {0, 1, 2}, ints.row(0));
+        // a single line is data
+        assertEquals(1, PointClouds.read(file("s.csv", "0,1\n"), null).n());
+    }
+
+    @Test
     void tsvAndTxtExtensionsAreText() throws IOException {
         assertEquals(2, PointClouds.read(file("a.tsv", "1\t2\n3\t4\n"), null).n());
         assertEquals(3, PointClouds.read(file("a.TXT", "1 2\n3 4\n5 6\n"), null).n());
