@@ -220,6 +220,9 @@ class DelimitedTextTest {
         PointCloud x = PointCloud.of(new double[][] {{1}});
         assertTrue(assertThrows(InvalidInputException.class, () -> PointClouds.write(x, dir.resolve("x.parquet"))).getMessage()
                 .contains("expected .csv or .npy"));
+        Path underAFile = csv.resolve("x.csv");
+        assertTrue(assertThrows(InvalidInputException.class, () -> PointClouds.write(x, underAFile)).getMessage()
+                .equals(underAFile + ": cannot write: " + csv + " exists and is not a directory"));
     }
 
     /** 20,000 x 100 values in 17 significant digits (the slow path of the number scanner). */
