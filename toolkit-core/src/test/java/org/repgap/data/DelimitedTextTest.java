@@ -238,10 +238,17 @@ class DelimitedTextTest {
         Path p = dir.resolve("big.csv");
         PointClouds.write(PointCloud.wrap(n, dim, v, "mem"), p);
         java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        long threadId = Thread.currentThread().getId();
+        com.sun.management.ThreadMXBean sun = (com.sun.management.ThreadMXBean) bean;
+        long a0 = sun.getThreadAllocatedBytes(threadId);
         long t0 = bean.getCurrentThreadCpuTime();
         PointCloud y = PointClouds.read(p, null);
         double seconds = (bean.getCurrentThreadCpuTime() - t0) / 1e9;
+        long allocated = sun.getThreadAllocatedBytes(threadId) - a0;
         assertArrayEquals(v, y.values());
+        // memory: the 16 MB array of values and buffers of a few lines; no copy of the 19 MB of text,
+        // no per-value objects (a String or boxed Double per value would allocate over 40 MB more)
+        assertTrue(allocated < 8L * n * dim + (2 << 20), "allocated " + allocated + " bytes");
         // CPU time of this thread, so that other processes on the machine do not count: about
         // 0.5 s on the development machine; 5 s only catches a gross regression (a slow path for
         // every value, or quadratic buffering)
