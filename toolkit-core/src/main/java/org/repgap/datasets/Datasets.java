@@ -123,6 +123,14 @@ public final class Datasets {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * The 24 manifolds of scikit-dimension's {@code BenchmarkManifolds} only, in its order (the
+     * data sets of the reference results of scikit-dimension and DADApy).
+     */
+    public static List<Info> benchmark() {
+        return list().subList(0, BENCHMARK.size());
+    }
+
     /** The generators and families as shown by {@code repgap datasets --list}. */
     public static List<Template> templates() {
         return TEMPLATES;
