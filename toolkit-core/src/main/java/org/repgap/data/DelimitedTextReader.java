@@ -44,6 +44,8 @@ final class DelimitedTextReader {
     private int lineLength;
     private long lineNumber;
     private boolean scanFailed;
+    private int cellStart;
+    private int cellEnd;
 
     private DelimitedTextReader(Path file) {
         this.file = file;
@@ -180,16 +182,12 @@ final class DelimitedTextReader {
             return false;
         }
         int column = 0;
-        for (int i = start; i >= 0;) {
-            int[] cell = nextCell(i, delimiter);
-            if (cell == null) {
-                break;
-            }
-            if (!new String(line, cell[0], cell[1] - cell[0], StandardCharsets.US_ASCII).equals(Integer.toString(column))) {
+        for (int i = nextCell(start, delimiter); i != NO_CELL; i = nextCell(i, delimiter)) {
+            String cell = new String(line, cellStart, cellEnd - cellStart, StandardCharsets.US_ASCII);
+            if (!cell.equals(Integer.toString(column))) {
                 return false;
             }
             column++;
-            i = cell[2];
         }
         useLine(second);
         for (int i = 0; i < lineLength; i++) {
@@ -318,134 +316,86 @@ final class DelimitedTextReader {
     /** Number of cells of the current line (at least 1). */
     private int countCells(int start, byte delimiter) {
         int cells = 0;
-        int i = start;
-        while (true) {
-            int[] cell = nextCell(i, delimiter);
-            if (cell == null) {
-                return cells;
-            }
+        for (int i = nextCell(start, delimiter); i != NO_CELL; i = nextCell(i, delimiter)) {
             cells++;
-            i = cell[2];
         }
+        return cells;
     }
 
+    /** True when no cell of the current line is a number (or a non-finite word such as {@code nan}). */
     private boolean isHeader(int start, byte delimiter) {
-        int i = start;
-        int column = 0;
-        while (true) {
-            int[] cell = nextCell(i, delimiter);
-            if (cell == null) {
-                return true;
-            }
-            column++;
-            if (cell[1] > cell[0]) {
-                scan(cell[0], cell[1]);
-                if (!scanFailed) {
+        for (int i = nextCell(start, delimiter); i != NO_CELL; i = nextCell(i, delimiter)) {
+            if (cellEnd > cellStart) {
+                scan(cellStart, cellEnd);
+                if (!scanFailed || isNonFiniteWord(cellStart, cellEnd)) {
                     return false;
                 }
             }
-            if (cell[1] > cell[0] && isNonFiniteWord(cell[0], cell[1])) {
-                return false;
-            }
-            i = cell[2];
         }
+        return true;
     }
 
+    /** No cell at the position given to {@link #nextCell}: the line has ended. */
+    private static final int NO_CELL = -2;
+
     /**
-     * The cell starting at or after {@code i}: {start, end, next} with the blanks and quotes around
-     * it removed; {@code next} is where the following cell starts. Null after the last cell.
+     * Finds the cell at or after {@code i}: sets {@link #cellStart} and {@link #cellEnd} (blanks
+     * and enclosing double quotes removed) and returns where the following cell starts, -1 after
+     * the last cell, or {@link #NO_CELL} when no cell is left. Allocates nothing: this is the
+     * inner loop of the reader.
      */
-    private int[] nextCell(int i, byte delimiter) {
+    private int nextCell(int i, byte delimiter) {
         if (i < 0) {
-            return null;
+            return NO_CELL;
         }
+        int s;
+        int e;
+        int next;
         if (delimiter == NONE) {
             i = skipBlanks(i);
             if (i >= lineLength) {
-                return null;
+                return NO_CELL;
             }
-            int s = i;
+            s = i;
             while (i < lineLength && !isBlank(line[i])) {
                 i++;
             }
-            int[] cell = unquote(s, i);
-            int next = skipBlanks(i);
-            cell[2] = next >= lineLength ? -1 : next;
-            return cell;
+            e = i;
+            next = skipBlanks(i);
+            if (next >= lineLength) {
+                next = -1;
+            }
+        } else {
+            s = i;
+            while (i < lineLength && line[i] != delimiter) {
+                i++;
+            }
+            e = i;
+            next = i < lineLength ? i + 1 : -1;
+            while (s < e && isBlank(line[s])) {
+                s++;
+            }
+            while (e > s && isBlank(line[e - 1])) {
+                e--;
+            }
         }
-        int s = i;
-        while (i < lineLength && line[i] != delimiter) {
-            i++;
-        }
-        int[] cell = trimmed(s, i);
-        cell[2] = i < lineLength ? i + 1 : -1;
-        return cell;
-    }
-
-    private int[] trimmed(int s, int e) {
-        while (s < e && isBlank(line[s])) {
-            s++;
-        }
-        while (e > s && isBlank(line[e - 1])) {
-            e--;
-        }
-        return unquote(s, e);
-    }
-
-    private int[] unquote(int s, int e) {
         if (e - s >= 2 && line[s] == '"' && line[e - 1] == '"') {
             s++;
             e--;
         }
-        return new int[] {s, e, 0};
+        cellStart = s;
+        cellEnd = e;
+        return next;
     }
 
     /** Parses the cells of the current line into {@code out}; returns how many cells there were. */
     private int parseRow(int start, byte delimiter, double[] out, int dim) {
         int column = 0;
-        int i = start;
-        while (i >= 0) {
-            int s;
-            int e;
-            int next;
-            // inlined cell splitting: this loop is the hot path
-            if (delimiter == NONE) {
-                i = skipBlanks(i);
-                if (i >= lineLength) {
-                    break;
-                }
-                s = i;
-                while (i < lineLength && !isBlank(line[i])) {
-                    i++;
-                }
-                e = i;
-                next = skipBlanks(i);
-                if (next >= lineLength) {
-                    next = -1;
-                }
-            } else {
-                s = i;
-                while (i < lineLength && line[i] != delimiter) {
-                    i++;
-                }
-                e = i;
-                next = i < lineLength ? i + 1 : -1;
-                while (s < e && isBlank(line[s])) {
-                    s++;
-                }
-                while (e > s && isBlank(line[e - 1])) {
-                    e--;
-                }
-            }
-            if (e - s >= 2 && line[s] == '"' && line[e - 1] == '"') {
-                s++;
-                e--;
-            }
+        for (int i = nextCell(start, delimiter); i != NO_CELL; i = nextCell(i, delimiter)) {
             column++;
             if (column <= dim) {
-                out[column - 1] = parseCell(s, e, column);
+                out[column - 1] = parseCell(cellStart, cellEnd, column);
             }
-            i = next;
         }
         return column;
     }
