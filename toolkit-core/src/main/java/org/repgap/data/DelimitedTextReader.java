@@ -84,18 +84,15 @@ final class DelimitedTextReader {
                 if (first) {
                     first = false;
                     delimiter = detectDelimiter(start);
-                    int cells = countCells(start, delimiter);
-                    rowBuf = new double[cells];
                     if (header) {
                         candidates--;
                         continue;
                     }
                 }
+                dropTrailingDelimiter(delimiter);
                 if (dim < 0) {
                     dim = countCells(start, delimiter);
-                    if (rowBuf.length < dim) {
-                        rowBuf = new double[dim];
-                    }
+                    rowBuf = new double[dim];
                     firstDataLine = lineNumber;
                     long total = candidates * dim;
                     if (total > Integer.MAX_VALUE - 8) {
@@ -175,6 +172,7 @@ final class DelimitedTextReader {
         useLine(first);
         int start = skipBlanks(0);
         byte delimiter = detectDelimiter(start);
+        dropTrailingDelimiter(delimiter);
         if (isHeader(start, delimiter)) {
             return true;
         }
@@ -311,6 +309,21 @@ final class DelimitedTextReader {
             return '\t';
         }
         return commas >= semicolons ? (byte) ',' : (byte) ';';
+    }
+
+    /**
+     * Ends the current line before trailing blanks and one trailing delimiter: {@code 1,2,3,} has
+     * three cells, as some exporters write every cell followed by the delimiter.
+     */
+    private void dropTrailingDelimiter(byte delimiter) {
+        int end = lineLength;
+        while (end > 0 && isBlank(line[end - 1]) && line[end - 1] != delimiter) {
+            end--;
+        }
+        if (delimiter != NONE && end > 0 && line[end - 1] == delimiter) {
+            end--;
+        }
+        lineLength = end;
     }
 
     /** Number of cells of the current line (at least 1). */

@@ -64,6 +64,20 @@ class DelimitedTextTest {
     }
 
     @Test
+    void oneTrailingDelimiterIsTolerated() throws IOException {
+        PointCloud c = PointClouds.read(file("t.csv", "a,b,\n1,2,\n3,4, \n"), null);
+        assertEquals(2, c.dim());
+        assertArrayEquals(new double[] {1, 2, 3, 4}, c.values());
+        PointCloud t = PointClouds.read(file("t.tsv", "1\t2\t\n3\t4\t\n"), null);
+        assertEquals(2, t.dim());
+        assertArrayEquals(new double[] {1, 2, 3, 4}, t.values());
+        // two trailing delimiters leave an empty cell
+        Path p = file("u.csv", "1,2,,\n");
+        assertTrue(assertThrows(InvalidInputException.class, () -> PointClouds.read(p, null)).getMessage()
+                .contains("line 1, column 3: empty cell"));
+    }
+
+    @Test
     void tsvAndTxtExtensionsAreText() throws IOException {
         assertEquals(2, PointClouds.read(file("a.tsv", "1\t2\n3\t4\n"), null).n());
         assertEquals(3, PointClouds.read(file("a.TXT", "1 2\n3 4\n5 6\n"), null).n());
