@@ -21,11 +21,11 @@ import picocli.CommandLine.Option;
         description = {
                 "Generates point clouds of known intrinsic dimension, or lists the generators.",
                 "",
-                "Generators: the 24 manifolds of scikit-dimension's BenchmarkManifolds (M1_Sphere ... Mp3_Paraboloid,",
-                "same formulas and true IDs; our random streams differ from NumPy's, the distributions do not),",
-                "sphere:d (S^d in R^(d+1)), torus:d (flat torus of volume 1 in R^(2d)), ball:d, cube:d, swissroll",
-                "(uniform in area) and subspace:d:D ([0,1]^d rotated into R^D). The same name, n, seed and options",
-                "give the same points on every machine.",
+                "Generators: the 24 manifolds of scikit-dimension's BenchmarkManifolds (M1_Sphere ... Mp3_Paraboloid, "
+                        + "same formulas and true IDs; our random streams differ from NumPy's, the distributions do not), "
+                        + "sphere:d (S^d in R^(d+1)), torus:d (flat torus of volume 1 in R^(2d)), ball:d, cube:d, "
+                        + "swissroll (uniform in area) and subspace:d:D ([0,1]^d rotated into R^D). "
+                        + "The same name, n, seed and options give the same points on every machine.",
                 "",
                 "The format of --output follows its extension: .csv (shortest exact decimals) or .npy (float64)."},
         footer = {
@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
                 "  repgap datasets --list",
                 "  repgap datasets --name M7_Roll --n 2500 --seed 1 --output roll.csv",
                 "  repgap datasets --name subspace:10:100 --n 20000 --output sub.npy",
-                "  repgap datasets --name sphere:2 --n 5000 --noise 0.01 --ambient 10 --output s2.npy"})
+                "  repgap datasets --name sphere:2 --n 5000 --noise 0.01 --ambient 10 -o s2.npy"})
 public final class DatasetsCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -16,7 +16,8 @@ import org.repgap.InvalidInputException;
  * a buffer of one line).
  *
  * <p>Rules: lines that are empty or whose first non-blank character is {@code #} are skipped; the
- * first remaining line is a header, and skipped, when none of its cells is a number; the delimiter
+ * first remaining line is a header, and skipped, when none of its cells is a number, or when it
+ * is pandas' {@code 0,1,...,d-1} for unnamed columns above decimal data; the delimiter
  * is found on the first remaining line as the most frequent of tab, comma and semicolon, and is a
  * run of blanks when none occurs. Blanks around cells are ignored, a UTF-8 byte-order mark and
  * {@code \r\n} line ends are accepted, cells may be wrapped in double quotes. Numbers follow the
@@ -43,6 +44,8 @@ final class DelimitedTextReader {
     private int lineLength;
     private long lineNumber;
     private boolean scanFailed;
+    private int cellStart;
+    private int cellEnd;
 
     private DelimitedTextReader(Path file) {
         this.file = file;
@@ -60,7 +63,10 @@ final class DelimitedTextReader {
     }
 
     private PointCloud readAll() throws IOException {
-        long candidates = countCandidateLines();
+        java.io.ByteArrayOutputStream[] firstTwo = new java.io.ByteArrayOutputStream[2];
+        long candidates = countCandidateLines(firstTwo);
+        boolean header = firstTwo[0] != null
+                && firstLineIsHeader(firstTwo[0].toByteArray(), firstTwo[1] == null ? null : firstTwo[1].toByteArray());
         double[] values = null;
         int dim = -1;
         int rows = 0;
@@ -78,18 +84,15 @@ final class DelimitedTextReader {
                 if (first) {
                     first = false;
                     delimiter = detectDelimiter(start);
-                    int cells = countCells(start, delimiter);
-                    rowBuf = new double[cells];
-                    if (isHeader(start, delimiter)) {
+                    if (header) {
                         candidates--;
                         continue;
                     }
                 }
+                dropTrailingDelimiter(delimiter);
                 if (dim < 0) {
                     dim = countCells(start, delimiter);
-                    if (rowBuf.length < dim) {
-                        rowBuf = new double[dim];
-                    }
+                    rowBuf = new double[dim];
                     firstDataLine = lineNumber;
                     long total = candidates * dim;
                     if (total > Integer.MAX_VALUE - 8) {
@@ -112,7 +115,7 @@ final class DelimitedTextReader {
         }
         if (rows == 0) {
             throw InvalidInputException.of("%s: no data rows (the file is empty or holds only comments%s)",
-                    name, first ? "" : " and a header");
+                    name, header ? " and a header" : "");
         }
         if ((long) rows * dim != values.length) {
             throw new IOException("file changed while being read");
@@ -120,10 +123,14 @@ final class DelimitedTextReader {
         return PointCloud.wrap(rows, dim, values, name);
     }
 
-    /** First pass: lines that are neither blank nor comments, counted without decoding them. */
-    private long countCandidateLines() throws IOException {
+    /**
+     * First pass: counts the lines that are neither blank nor comments, without decoding them, and
+     * keeps copies of the first two (for the header decision).
+     */
+    private long countCandidateLines(java.io.ByteArrayOutputStream[] firstTwo) throws IOException {
         long count = 0;
         boolean decided = false;
+        java.io.ByteArrayOutputStream capture = null;
         byte[] buf = new byte[BUFFER];
         try (InputStream in = Files.newInputStream(file)) {
             int r = in.readNBytes(buf, 0, buf.length);
@@ -133,6 +140,7 @@ final class DelimitedTextReader {
                     byte b = buf[i];
                     if (b == '\n') {
                         decided = false;
+                        capture = null;
                     } else if (!decided) {
                         if (isBlank(b)) {
                             continue;
@@ -140,12 +148,64 @@ final class DelimitedTextReader {
                         decided = true;
                         if (b != '#') {
                             count++;
+                            if (count <= firstTwo.length) {
+                                capture = new java.io.ByteArrayOutputStream();
+                                firstTwo[(int) count - 1] = capture;
+                            }
                         }
+                    }
+                    if (capture != null) {
+                        capture.write(b);
                     }
                 }
             }
         }
         return count;
+    }
+
+    /**
+     * Whether the first data line is a header: none of its cells is a number, or it is the header
+     * {@code 0,1,...,d-1} that pandas writes for unnamed columns, recognised by the second line
+     * being written as decimals ({@code .} or an exponent) while the first is plain integers.
+     */
+    private boolean firstLineIsHeader(byte[] first, byte[] second) {
+        useLine(first);
+        int start = skipBlanks(0);
+        byte delimiter = detectDelimiter(start);
+        dropTrailingDelimiter(delimiter);
+        if (isHeader(start, delimiter)) {
+            return true;
+        }
+        if (second == null) {
+            return false;
+        }
+        int column = 0;
+        for (int i = nextCell(start, delimiter); i != NO_CELL; i = nextCell(i, delimiter)) {
+            String cell = new String(line, cellStart, cellEnd - cellStart, StandardCharsets.US_ASCII);
+            if (!cell.equals(Integer.toString(column))) {
+                return false;
+            }
+            column++;
+        }
+        useLine(second);
+        for (int i = 0; i < lineLength; i++) {
+            if (line[i] == '.' || line[i] == 'e' || line[i] == 'E') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void useLine(byte[] bytes) {
+        int end = bytes.length;
+        while (end > 0 && bytes[end - 1] == '\r') {
+            end--;
+        }
+        if (line.length < end) {
+            line = new byte[end];
+        }
+        System.arraycopy(bytes, 0, line, 0, end);
+        lineLength = end;
     }
 
     /** Delivers one line at a time into {@link #line}, without the line end. */
@@ -251,137 +311,104 @@ final class DelimitedTextReader {
         return commas >= semicolons ? (byte) ',' : (byte) ';';
     }
 
+    /**
+     * Ends the current line before trailing blanks and one trailing delimiter: {@code 1,2,3,} has
+     * three cells, as some exporters write every cell followed by the delimiter.
+     */
+    private void dropTrailingDelimiter(byte delimiter) {
+        int end = lineLength;
+        while (end > 0 && isBlank(line[end - 1]) && line[end - 1] != delimiter) {
+            end--;
+        }
+        if (delimiter != NONE && end > 0 && line[end - 1] == delimiter) {
+            end--;
+        }
+        lineLength = end;
+    }
+
     /** Number of cells of the current line (at least 1). */
     private int countCells(int start, byte delimiter) {
         int cells = 0;
-        int i = start;
-        while (true) {
-            int[] cell = nextCell(i, delimiter);
-            if (cell == null) {
-                return cells;
-            }
+        for (int i = nextCell(start, delimiter); i != NO_CELL; i = nextCell(i, delimiter)) {
             cells++;
-            i = cell[2];
         }
+        return cells;
     }
 
+    /** True when no cell of the current line is a number (or a non-finite word such as {@code nan}). */
     private boolean isHeader(int start, byte delimiter) {
-        int i = start;
-        int column = 0;
-        while (true) {
-            int[] cell = nextCell(i, delimiter);
-            if (cell == null) {
-                return true;
-            }
-            column++;
-            if (cell[1] > cell[0]) {
-                scan(cell[0], cell[1]);
-                if (!scanFailed) {
+        for (int i = nextCell(start, delimiter); i != NO_CELL; i = nextCell(i, delimiter)) {
+            if (cellEnd > cellStart) {
+                scan(cellStart, cellEnd);
+                if (!scanFailed || isNonFiniteWord(cellStart, cellEnd)) {
                     return false;
                 }
             }
-            if (cell[1] > cell[0] && isNonFiniteWord(cell[0], cell[1])) {
-                return false;
-            }
-            i = cell[2];
         }
+        return true;
     }
 
+    /** No cell at the position given to {@link #nextCell}: the line has ended. */
+    private static final int NO_CELL = -2;
+
     /**
-     * The cell starting at or after {@code i}: {start, end, next} with the blanks and quotes around
-     * it removed; {@code next} is where the following cell starts. Null after the last cell.
+     * Finds the cell at or after {@code i}: sets {@link #cellStart} and {@link #cellEnd} (blanks
+     * and enclosing double quotes removed) and returns where the following cell starts, -1 after
+     * the last cell, or {@link #NO_CELL} when no cell is left. Allocates nothing: this is the
+     * inner loop of the reader.
      */
-    private int[] nextCell(int i, byte delimiter) {
+    private int nextCell(int i, byte delimiter) {
         if (i < 0) {
-            return null;
+            return NO_CELL;
         }
+        int s;
+        int e;
+        int next;
         if (delimiter == NONE) {
             i = skipBlanks(i);
             if (i >= lineLength) {
-                return null;
+                return NO_CELL;
             }
-            int s = i;
+            s = i;
             while (i < lineLength && !isBlank(line[i])) {
                 i++;
             }
-            int[] cell = unquote(s, i);
-            int next = skipBlanks(i);
-            cell[2] = next >= lineLength ? -1 : next;
-            return cell;
+            e = i;
+            next = skipBlanks(i);
+            if (next >= lineLength) {
+                next = -1;
+            }
+        } else {
+            s = i;
+            while (i < lineLength && line[i] != delimiter) {
+                i++;
+            }
+            e = i;
+            next = i < lineLength ? i + 1 : -1;
+            while (s < e && isBlank(line[s])) {
+                s++;
+            }
+            while (e > s && isBlank(line[e - 1])) {
+                e--;
+            }
         }
-        int s = i;
-        while (i < lineLength && line[i] != delimiter) {
-            i++;
-        }
-        int[] cell = trimmed(s, i);
-        cell[2] = i < lineLength ? i + 1 : -1;
-        return cell;
-    }
-
-    private int[] trimmed(int s, int e) {
-        while (s < e && isBlank(line[s])) {
-            s++;
-        }
-        while (e > s && isBlank(line[e - 1])) {
-            e--;
-        }
-        return unquote(s, e);
-    }
-
-    private int[] unquote(int s, int e) {
         if (e - s >= 2 && line[s] == '"' && line[e - 1] == '"') {
             s++;
             e--;
         }
-        return new int[] {s, e, 0};
+        cellStart = s;
+        cellEnd = e;
+        return next;
     }
 
     /** Parses the cells of the current line into {@code out}; returns how many cells there were. */
     private int parseRow(int start, byte delimiter, double[] out, int dim) {
         int column = 0;
-        int i = start;
-        while (i >= 0) {
-            int s;
-            int e;
-            int next;
-            // inlined cell splitting: this loop is the hot path
-            if (delimiter == NONE) {
-                i = skipBlanks(i);
-                if (i >= lineLength) {
-                    break;
-                }
-                s = i;
-                while (i < lineLength && !isBlank(line[i])) {
-                    i++;
-                }
-                e = i;
-                next = skipBlanks(i);
-                if (next >= lineLength) {
-                    next = -1;
-                }
-            } else {
-                s = i;
-                while (i < lineLength && line[i] != delimiter) {
-                    i++;
-                }
-                e = i;
-                next = i < lineLength ? i + 1 : -1;
-                while (s < e && isBlank(line[s])) {
-                    s++;
-                }
-                while (e > s && isBlank(line[e - 1])) {
-                    e--;
-                }
-            }
-            if (e - s >= 2 && line[s] == '"' && line[e - 1] == '"') {
-                s++;
-                e--;
-            }
+        for (int i = nextCell(start, delimiter); i != NO_CELL; i = nextCell(i, delimiter)) {
             column++;
             if (column <= dim) {
-                out[column - 1] = parseCell(s, e, column);
+                out[column - 1] = parseCell(cellStart, cellEnd, column);
             }
-            i = next;
         }
         return column;
     }
@@ -419,8 +446,9 @@ final class DelimitedTextReader {
      * Scans a decimal number in {@code line[s, e)}; null when the syntax is not that of a decimal
      * number (then {@link #scanFailed} is set). Mantissas of at most 15 digits with decimal
      * exponents within +-22 are converted with one correctly rounded multiplication or division
-     * (both operands exact); other mantissas of up to 18 digits by {@link EiselLemire}; the rare
-     * rest through {@link Double#parseDouble}. All three are correctly rounded, so the result is
+     * (both operands exact); others by {@link EiselLemire} on the first 18 digits (when digits
+     * were dropped, only if both ends of the interval they leave round to the same double); the
+     * rare rest through {@link Double#parseDouble}. All three are correctly rounded, so the result is
      * always the double nearest to the decimal value.
      */
     private double scan(int s, int e) {
@@ -435,6 +463,8 @@ final class DelimitedTextReader {
         int digits = 0;
         int scale = 0;
         int intDigits = 0;
+        // mantissa keeps the first 18 significant digits; inexact: a nonzero digit was dropped
+        boolean inexact = false;
         while (i < e && line[i] >= '0' && line[i] <= '9') {
             if (digits < 18) {
                 mantissa = mantissa * 10 + (line[i] - '0');
@@ -443,7 +473,7 @@ final class DelimitedTextReader {
                 }
             } else {
                 scale++;
-                digits++;
+                inexact |= line[i] != '0';
             }
             intDigits++;
             i++;
@@ -459,7 +489,7 @@ final class DelimitedTextReader {
                     }
                     scale--;
                 } else {
-                    digits++;
+                    inexact |= line[i] != '0';
                 }
                 fracDigits++;
                 i++;
@@ -499,10 +529,14 @@ final class DelimitedTextReader {
         int p = scale + exponent;
         if (mantissa == 0) {
             value = 0.0;
-        } else if (digits <= 15 && p >= -22 && p <= 22) {
+        } else if (!inexact && digits <= 15 && p >= -22 && p <= 22) {
             value = p >= 0 ? mantissa * POW10[p] : mantissa / POW10[-p];
         } else {
-            value = digits <= 18 ? EiselLemire.toDouble(mantissa, p, false) : Double.NaN;
+            value = EiselLemire.toDouble(mantissa, p, false);
+            // with dropped digits the value lies in (w, w + 1) 10^p: decided when both ends round alike
+            if (inexact && !Double.isNaN(value) && value != EiselLemire.toDouble(mantissa + 1, p, false)) {
+                value = Double.NaN;
+            }
             if (Double.isNaN(value)) {
                 // the syntax was checked above, so parseDouble sees no hex, suffix or word
                 return Double.parseDouble(new String(line, s, e - s, StandardCharsets.US_ASCII));

@@ -19,31 +19,31 @@ final class EiselLemire {
 
     static {
         // Same construction as the fast_float tables: 5^q truncated for q >= 0, 2^b / 5^-q
-        // rounded up then truncated for q < 0.
-        BigInteger two128 = BigInteger.ONE.shiftLeft(128);
-        BigInteger two127 = BigInteger.ONE.shiftLeft(127);
-        BigInteger mask64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-        for (int q = MIN_Q; q <= MAX_Q; q++) {
-            BigInteger c;
-            if (q >= 0) {
-                c = BigInteger.valueOf(5).pow(q);
-                int bits = c.bitLength();
-                c = bits <= 128 ? c.shiftLeft(128 - bits) : c.shiftRight(bits - 128);
-            } else {
-                BigInteger power5 = BigInteger.valueOf(5).pow(-q);
-                int z = power5.bitLength();
-                int b = q >= -27 ? z + 127 : 2 * z + 128;
-                c = BigInteger.ONE.shiftLeft(b).divide(power5).add(BigInteger.ONE);
-                while (c.compareTo(two128) >= 0) {
-                    c = c.shiftRight(1);
-                }
-            }
-            if (c.compareTo(two127) < 0 || c.compareTo(two128) >= 0) {
-                throw new IllegalStateException("power table for q = " + q);
-            }
-            HI[q - MIN_Q] = c.shiftRight(64).longValue();
-            LO[q - MIN_Q] = c.and(mask64).longValue();
+        // rounded up then truncated for q < 0. Powers of five by repeated multiplication: a few
+        // hundred kilobytes of temporaries instead of the many megabytes of BigInteger.pow.
+        BigInteger five = BigInteger.valueOf(5);
+        BigInteger power = BigInteger.ONE;
+        for (int q = 0; q <= MAX_Q; q++) {
+            int bits = power.bitLength();
+            store(q, bits <= 128 ? power.shiftLeft(128 - bits) : power.shiftRight(bits - 128));
+            power = power.multiply(five);
         }
+        power = five;
+        for (int q = -1; q >= MIN_Q; q--) {
+            int z = power.bitLength();
+            int b = q >= -27 ? z + 127 : 2 * z + 128;
+            BigInteger c = BigInteger.ONE.shiftLeft(b).divide(power).add(BigInteger.ONE);
+            store(q, c.bitLength() > 128 ? c.shiftRight(c.bitLength() - 128) : c);
+            power = power.multiply(five);
+        }
+    }
+
+    private static void store(int q, BigInteger c) {
+        if (c.bitLength() != 128) {
+            throw new IllegalStateException("power table for q = " + q);
+        }
+        HI[q - MIN_Q] = c.shiftRight(64).longValue();
+        LO[q - MIN_Q] = c.longValue();
     }
 
     private EiselLemire() {

@@ -6,8 +6,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -192,8 +192,13 @@ public final class PointClouds {
         };
         try {
             AtomicFiles.write(file, writer);
-        } catch (AccessDeniedException | NoSuchFileException e) {
-            throw InvalidInputException.of("%s: cannot write (%s)", file, e.getClass().getSimpleName().replace("Exception", ""));
+        } catch (AccessDeniedException e) {
+            throw InvalidInputException.of("%s: cannot write: permission denied", file);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw InvalidInputException.of("%s: cannot write: %s exists and is not a directory", file, e.getFile());
+        } catch (FileSystemException e) {
+            // e.g. a read-only file system
+            throw InvalidInputException.of("%s: cannot write: %s", file, e.getReason() != null ? e.getReason() : e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -74,6 +74,25 @@ final class BenchmarkManifolds {
         {1.2, -0.5, 0}, {0.5, 0.9, 0}, {-0.5, -0.2, 1}, {0.4, -0.9, -0.1}, {1.1, -0.3, 0}};
     private static final double[] AFFINE_B = {3, -1, 0, 0, 8};
 
+    /**
+     * 3-volume of M2_Affine_3to5, the image of the cube {@code [0,4]^3} under {@code A}:
+     * {@code 4^3 sqrt(det(A^T A))}.
+     */
+    static double affine3to5Volume() {
+        double[][] g = new double[3][3];
+        for (double[] row : AFFINE_A) {
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    g[i][j] += row[i] * row[j];
+                }
+            }
+        }
+        double det = g[0][0] * (g[1][1] * g[2][2] - g[1][2] * g[2][1])
+                - g[0][1] * (g[1][0] * g[2][2] - g[1][2] * g[2][0])
+                + g[0][2] * (g[1][0] * g[2][1] - g[1][1] * g[2][0]);
+        return 64 * Math.sqrt(det);
+    }
+
     private static void affine3to5(Sampler s, int row, int n, double[] o, int k) {
         double p0 = 4 * s.uniform();
         double p1 = 4 * s.uniform();

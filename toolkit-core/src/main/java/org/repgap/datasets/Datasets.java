@@ -123,6 +123,14 @@ public final class Datasets {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * The 24 manifolds of scikit-dimension's {@code BenchmarkManifolds} only, in its order (the
+     * data sets of the reference results of scikit-dimension and DADApy).
+     */
+    public static List<Info> benchmark() {
+        return list().subList(0, BENCHMARK.size());
+    }
+
     /** The generators and families as shown by {@code repgap datasets --list}. */
     public static List<Template> templates() {
         return TEMPLATES;
@@ -136,6 +144,47 @@ public final class Datasets {
      */
     public static Info info(String name) {
         return spec(name).info();
+    }
+
+    /**
+     * The {@code d}-dimensional volume of the support of a data set whose points are uniform on it
+     * (before noise), for the constant of the Representation Gap law
+     * {@code C_d = Gamma(1 + 2/d) (|M| / V_d)^(2/d)} (docs/THEORY.md, section 4); empty for
+     * non-uniform samples.
+     * <ul>
+     * <li>{@code sphere:d} and {@code M1_Sphere} ({@code d = 10}): {@code 2 pi^((d+1)/2) / Gamma((d+1)/2)};</li>
+     * <li>{@code ball:d}: {@code V_d = pi^(d/2) / Gamma(d/2 + 1)};</li>
+     * <li>{@code torus:d}, {@code cube:d}, {@code subspace:d:D}: 1 (rotations keep volumes);</li>
+     * <li>{@code swissroll}: {@code 21 [t sqrt(1+t^2) + asinh t]/2} between {@code 1.5 pi} and {@code 4.5 pi};</li>
+     * <li>{@code M2_Affine_3to5}: {@code 4^3 sqrt(det(A^T A))}; {@code M9_Affine}: {@code 5^20};
+     * {@code M13b_Spiral} (constant speed): its length {@code 10 pi sqrt(100^2 + 1)}.</li>
+     * </ul>
+     * The other benchmark manifolds are sampled non-uniformly (or, for {@code M10*_Cubic}, with
+     * fixed counts per face) and give an empty result.
+     */
+    public static java.util.OptionalDouble uniformVolume(String name) {
+        Info info = info(name);
+        String canonical = info.name();
+        int d = info.intrinsicDim();
+        int colon = canonical.indexOf(':');
+        String family = colon < 0 ? canonical : canonical.substring(0, colon);
+        double volume = switch (family) {
+            case "sphere", "M1_Sphere" -> 2 * Math.exp((d + 1) / 2.0 * Math.log(Math.PI)
+                    - org.apache.commons.math3.special.Gamma.logGamma((d + 1) / 2.0));
+            case "ball" -> Math.exp(d / 2.0 * Math.log(Math.PI) - org.apache.commons.math3.special.Gamma.logGamma(d / 2.0 + 1));
+            case "torus", "cube", "subspace" -> 1;
+            case SWISS_ROLL -> 21 * (arcLength(ROLL_T1) - arcLength(ROLL_T0));
+            case "M2_Affine_3to5" -> BenchmarkManifolds.affine3to5Volume();
+            case "M9_Affine" -> Math.pow(5, 20);
+            case "M13b_Spiral" -> 10 * Math.PI * Math.sqrt(100 * 100 + 1);
+            default -> Double.NaN;
+        };
+        return Double.isNaN(volume) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(volume);
+    }
+
+    /** Arc length of {@code t -> (t cos t, t sin t)} from 0: {@code [t sqrt(1+t^2) + asinh t] / 2}. */
+    private static double arcLength(double t) {
+        return (t * Math.sqrt(1 + t * t) + Math.log(t + Math.sqrt(1 + t * t))) / 2;
     }
 
     /**

@@ -149,6 +149,30 @@ class NpyNpzTest {
         assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(y.values()[3]));
     }
 
+    /** The values stream into the one result array: no byte copy of the file, no per-value objects. */
+    @ParameterizedTest(name = "fortran={0}")
+    @ValueSource(booleans = {false, true})
+    void readingAllocatesAboutEightBytesPerValue(boolean fortran) throws IOException {
+        int n = 5000;
+        int dim = 50;
+        double[][] m = new double[n][dim];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < dim; j++) {
+                m[i][j] = i - 0.5 * j;
+            }
+        }
+        Path p = dir.resolve("big.npy");
+        Files.write(p, npy(1, "'<f8'", fortran, "(" + n + ", " + dim + ")", raw(m, "f8", ByteOrder.LITTLE_ENDIAN, fortran)));
+        PointClouds.read(p, null); // class loading and warm-up outside the measurement
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = bean.getThreadAllocatedBytes(id);
+        PointCloud x = PointClouds.read(p, null);
+        long allocated = bean.getThreadAllocatedBytes(id) - before;
+        assertArrayEquals(m[n - 1], x.row(n - 1));
+        assertTrue(allocated < 8L * n * dim + (1 << 20), "allocated " + allocated + " bytes for " + 8L * n * dim + " bytes of values");
+    }
+
     static Stream<Arguments> badNpy() {
         byte[] f8 = raw(M, "f8", ByteOrder.LITTLE_ENDIAN, false);
         byte[] withNan = f8.clone();
