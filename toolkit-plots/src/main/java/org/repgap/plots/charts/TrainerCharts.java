@@ -32,6 +32,12 @@ final class TrainerCharts {
 
     static Plot sigmaGap(SigmaGapData d) {
         List<Layer> layers = new ArrayList<>();
+        layers.add(new Layer.RefLine(null, 0, false, new SeriesStyle(Palette.GREY, Dash.SOLID, Marker.NONE, 0.5)));
+        for (int i = 0; i < d.runs().size(); i++) {
+            SigmaGapData.Run r = d.runs().get(i);
+            layers.add(new Layer.Line(r.runId(), r.sigma(), r.gap(),
+                    new SeriesStyle(Palette.color(i), Dash.SOLID, Palette.marker(i), 1.0)));
+        }
         boolean anyIdeal = false;
         for (int i = 0; i < d.runs().size(); i++) {
             SigmaGapData.Run r = d.runs().get(i);
@@ -40,12 +46,6 @@ final class TrainerCharts {
                 layers.add(new Layer.Line(r.runId() + " (ideal)", r.sigma(), r.idealGap(),
                         new SeriesStyle(Palette.color(i), Dash.DASHED, Marker.NONE, 1.0)));
             }
-        }
-        layers.add(0, new Layer.RefLine(null, 0, false, new SeriesStyle(Palette.GREY, Dash.SOLID, Marker.NONE, 0.5)));
-        for (int i = 0; i < d.runs().size(); i++) {
-            SigmaGapData.Run r = d.runs().get(i);
-            layers.add(new Layer.Line(r.runId(), r.sigma(), r.gap(),
-                    new SeriesStyle(Palette.color(i), Dash.SOLID, Palette.marker(i), 1.0)));
         }
         return new Plot(null, "noise level σ", "generalization gap GG(σ)",
                 AxisSpec.logarithmic(), AxisSpec.linear(), layers, List.of(), anyIdeal ? Plot.LegendLocation.ABOVE : Plot.LegendLocation.BEST);

@@ -12,9 +12,11 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -39,6 +41,8 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
  * {@link Graphics2D}) as PNG, SVG, EPS or PDF. Nothing here needs a display.
  */
 public final class Exporters {
+
+    private static final double MM_PER_PT = 25.4 / 72;
 
     private Exporters() {
     }
@@ -102,12 +106,43 @@ public final class Exporters {
         VectorGraphics2D g = new VectorGraphics2D();
         boolean eps = "eps".equals(format.toLowerCase(Locale.ROOT));
         g.setRenderingHint(VectorHints.KEY_TEXT, eps ? VectorHints.VALUE_TEXT_VECTOR : VectorHints.VALUE_TEXT_DEFAULT);
+        if (eps) {
+            // The EPS back-end takes its page in millimetres and scales user units by 72/25.4.
+            g.scale(MM_PER_PT, MM_PER_PT);
+        }
         g.setColor(Color.WHITE);
         g.fill(new Rectangle2D.Double(0, 0, widthPt, heightPt));
         painter.accept(g);
         g.dispose();
         Processor p = Processors.get(format.toLowerCase(Locale.ROOT));
-        p.getDocument(g.getCommands(), new PageSize(0, 0, widthPt, heightPt)).writeTo(out);
+        if (eps) {
+            p.getDocument(g.getCommands(), new PageSize(0, 0, widthPt * MM_PER_PT - 1e-9, heightPt * MM_PER_PT - 1e-9)).writeTo(out);
+            return;
+        }
+        ByteArrayOutputStream svg = new ByteArrayOutputStream();
+        p.getDocument(g.getCommands(), new PageSize(0, 0, widthPt, heightPt)).writeTo(svg);
+        out.write(sizeInPoints(svg.toString(StandardCharsets.UTF_8), widthPt, heightPt).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * VectorGraphics2D declares the SVG size in px, which LaTeX tool chains and browsers read at
+     * 96 per inch (a 3.25 in figure would come out 2.44 in wide); the user units are points, so the
+     * root element's width and height are rewritten in pt.
+     */
+    static String sizeInPoints(String svg, double widthPt, double heightPt) {
+        int start = svg.indexOf("<svg");
+        int end = svg.indexOf('>', start);
+        if (start < 0 || end < 0) {
+            throw new IllegalStateException("SVG back-end wrote no <svg> element");
+        }
+        String root = svg.substring(start, end)
+                .replaceFirst(" width=\"[^\"]*\"", " width=\"" + fmt(widthPt) + "pt\"")
+                .replaceFirst(" height=\"[^\"]*\"", " height=\"" + fmt(heightPt) + "pt\"");
+        return svg.substring(0, start) + root + svg.substring(end);
+    }
+
+    private static String fmt(double v) {
+        return new java.math.BigDecimal(v).setScale(3, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.repgap.plots.render;
 
+import de.erichseifert.vectorgraphics2d.VectorHints;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.font.FontRenderContext;
@@ -50,8 +51,14 @@ public final class Text {
         if (s == null || s.isEmpty()) {
             return;
         }
+        float x0 = (float) (x - align * width(s, f));
+        if (g.getRenderingHint(VectorHints.KEY_TEXT) == VectorHints.VALUE_TEXT_VECTOR) {
+            // EPS: PostScript text would need the font on the printer and Latin-1 only; draw outlines.
+            g.fill(f.createGlyphVector(FRC, s).getOutline(x0, (float) baseline));
+            return;
+        }
         g.setFont(f);
-        g.drawString(s, (float) (x - align * width(s, f)), (float) baseline);
+        g.drawString(s, x0, (float) baseline);
     }
 
     /** Draws {@code s} rotated a quarter turn anticlockwise, centred on ({@code x}, {@code y}) along the text. */
