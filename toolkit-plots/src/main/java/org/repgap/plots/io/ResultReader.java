@@ -388,7 +388,9 @@ public final class ResultReader {
 
     private static ScaleAnalysisData scale(Path file, JsonNode root) {
         Map<String, List<double[]>> byEstimator = new LinkedHashMap<>();
-        for (JsonNode r : idResults(file, root)) {
+        List<JsonNode> results = idResults(file, root);
+        for (JsonNode r : results) {
+            String group = results.size() > 1 ? " (" + groupOf(r) + ")" : "";
             for (JsonNode e : r.path("estimates")) {
                 JsonNode params = e.path("params");
                 double scale = Double.NaN;
@@ -399,7 +401,7 @@ public final class ResultReader {
                     }
                 }
                 if (Double.isFinite(scale) && Double.isFinite(optional(e, "dimension"))) {
-                    byEstimator.computeIfAbsent(e.path("estimator").asText("estimate"), k -> new ArrayList<>())
+                    byEstimator.computeIfAbsent(e.path("estimator").asText("estimate") + group, k -> new ArrayList<>())
                             .add(new double[] {scale, optional(e, "dimension"), optional(e, "ci_low"), optional(e, "ci_high")});
                 }
             }
@@ -411,6 +413,9 @@ public final class ResultReader {
                 continue;
             }
             rows.sort((a, b) -> Double.compare(a[0], b[0]));
+            if (rows.get(0)[0] == rows.get(rows.size() - 1)[0]) {
+                continue;
+            }
             series.add(new ScaleAnalysisData.Series(en.getKey(), col(rows, 0), col(rows, 1), col(rows, 2), col(rows, 3)));
         }
         if (series.isEmpty()) {
