@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
             "  twonn           TwoNN diagnostic: -log(1 - F) against log mu with the fitted line  (id JSON with mu)",
             "  scale           ID against neighbour rank (GRIDE scale analysis), with intervals   (id JSON)",
             "  local-id        histogram of pointwise IDs with the global estimate    (id JSON with pointwise)",
-            "  quantization    quantization error e_k against k, log-log, with the fit        (Java API only)",
+            "  quantization    quantization error e_k against k, log-log, with the fit  (id JSON with curve)",
             "  training        loss columns of history.csv against the step",
             "  sigma-gap       generalization gap GG(sigma) against sigma from sigmas.csv, with the ideal gap",
             "  equivariance    equivariance-error columns of history.csv against the step",

@@ -97,20 +97,20 @@ public final class Figures {
         }
         if (spec.shareX()) {
             for (int c = 0; c < cols; c++) {
-                union(xr, c, n, cols);
+                List<Integer> column = new ArrayList<>();
+                for (int i = c; i < n; i += cols) {
+                    column.add(i);
+                }
+                share(xr, column, plots, true);
             }
         }
         if (spec.shareY()) {
             for (int r = 0; r < spec.rows(); r++) {
-                double lo = Double.POSITIVE_INFINITY;
-                double hi = Double.NEGATIVE_INFINITY;
+                List<Integer> row = new ArrayList<>();
                 for (int i = r * cols; i < Math.min(n, (r + 1) * cols); i++) {
-                    lo = Math.min(lo, yr[i][0]);
-                    hi = Math.max(hi, yr[i][1]);
+                    row.add(i);
                 }
-                for (int i = r * cols; i < Math.min(n, (r + 1) * cols); i++) {
-                    yr[i] = new double[] {lo, hi};
-                }
+                share(yr, row, plots, false);
             }
         }
         List<Plot> out = new ArrayList<>(n);
@@ -121,44 +121,100 @@ public final class Figures {
         return out;
     }
 
-    private static void union(double[][] ranges, int column, int n, int cols) {
+    /**
+     * One range for the panels {@code members} that share an axis: the union of their ranges, over
+     * the panels whose axis has the same scale (linear or log) as the first one; a panel on another
+     * scale keeps its own.
+     */
+    private static void share(double[][] ranges, List<Integer> members, List<Plot> plots, boolean xAxis) {
+        boolean log = xAxis ? plots.get(members.get(0)).x().log() : plots.get(members.get(0)).y().log();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (int i = column; i < n; i += cols) {
-            lo = Math.min(lo, ranges[i][0]);
-            hi = Math.max(hi, ranges[i][1]);
+        List<Integer> same = new ArrayList<>();
+        for (int i : members) {
+            if ((xAxis ? plots.get(i).x().log() : plots.get(i).y().log()) == log) {
+                same.add(i);
+                lo = Math.min(lo, ranges[i][0]);
+                hi = Math.max(hi, ranges[i][1]);
+            }
         }
-        for (int i = column; i < n; i += cols) {
+        for (int i : same) {
             ranges[i] = new double[] {lo, hi};
         }
     }
 
-    /** Paints the whole figure on a canvas in points. */
+    /**
+     * Paints the whole figure on a canvas in points. A grid is laid out twice: a first pass measures
+     * where each panel's axes box falls, the second adds margins so that boxes line up along columns
+     * (left edges) and rows (top and bottom edges), as matplotlib's fixed axes positions do.
+     */
     static Consumer<Graphics2D> painter(FigureSpec spec, boolean opaque) {
         List<Plot> plots = plots(spec);
+        FigureSize size = spec.resolvedSize();
+        int n = plots.size();
+        int cols = spec.columns();
+        int rows = spec.rows();
+        double outer = 0.25 * spec.style().tickPt();
+        double cellW = (size.widthPt() - 2 * outer) / cols;
+        double cellH = (size.heightPt() - 2 * outer) / rows;
+        double gapX = n > 1 ? 0.6 * spec.style().labelPt() : 0;
+        Rectangle2D[] areas = new Rectangle2D[n];
+        PanelPainter.Options[] options = new PanelPainter.Options[n];
+        for (int i = 0; i < n; i++) {
+            int r = i / cols;
+            int c = i % cols;
+            areas[i] = new Rectangle2D.Double(outer + c * cellW + (c > 0 ? gapX : 0), outer + r * cellH,
+                    cellW - (c > 0 ? gapX : 0), cellH);
+            boolean xLabels = !spec.shareX() || i + cols >= n;
+            boolean yLabels = !spec.shareY() || c == 0;
+            String letter = n > 1 && spec.panelLabels() ? "(" + (char) ('a' + i) + ")" : null;
+            options[i] = new PanelPainter.Options(letter, xLabels, yLabels, xLabels, yLabels, opaque, 0, 0, 0);
+        }
+        if (n > 1) {
+            align(plots, areas, options, spec);
+        }
         return g -> {
-            FigureSize size = spec.resolvedSize();
-            int n = plots.size();
-            int cols = spec.columns();
-            int rows = spec.rows();
-            double outer = 0.25 * spec.style().tickPt();
-            double cellW = (size.widthPt() - 2 * outer) / cols;
-            double cellH = (size.heightPt() - 2 * outer) / rows;
-            double gapX = n > 1 ? 0.6 * spec.style().labelPt() : 0;
             for (int i = 0; i < n; i++) {
-                int r = i / cols;
-                int c = i % cols;
-                Rectangle2D area = new Rectangle2D.Double(outer + c * cellW + (c > 0 ? gapX : 0), outer + r * cellH,
-                        cellW - (c > 0 ? gapX : 0), cellH);
-                boolean bottomOfColumn = i + cols >= n;
-                boolean xLabels = !spec.shareX() || bottomOfColumn;
-                boolean yLabels = !spec.shareY() || c == 0;
-                String letter = n > 1 && spec.panelLabels() ? "(" + (char) ('a' + i) + ")" : null;
-                PanelPainter.Options o = new PanelPainter.Options(letter, xLabels, yLabels, xLabels, yLabels, opaque, 0);
                 Plot p = plots.get(i);
                 PanelPainter.paint(g, p, new double[] {p.x().min(), p.x().max()}, new double[] {p.y().min(), p.y().max()},
-                        area, spec.style(), o);
+                        areas[i], spec.style(), options[i]);
             }
         };
+    }
+
+    private static void align(List<Plot> plots, Rectangle2D[] areas, PanelPainter.Options[] options, FigureSpec spec) {
+        int n = plots.size();
+        int cols = spec.columns();
+        double[] left = new double[n];
+        double[] top = new double[n];
+        double[] bottom = new double[n];
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            for (int i = 0; i < n; i++) {
+                Plot p = plots.get(i);
+                Rectangle2D box = PanelPainter.paint(g, p, new double[] {p.x().min(), p.x().max()},
+                        new double[] {p.y().min(), p.y().max()}, areas[i], spec.style(), options[i]);
+                left[i] = box.getMinX() - areas[i].getMinX();
+                top[i] = box.getMinY() - areas[i].getMinY();
+                bottom[i] = areas[i].getMaxY() - box.getMaxY();
+            }
+        } finally {
+            g.dispose();
+        }
+        for (int i = 0; i < n; i++) {
+            double maxLeft = 0;
+            for (int j = i % cols; j < n; j += cols) {
+                maxLeft = Math.max(maxLeft, left[j]);
+            }
+            double maxTop = 0;
+            double maxBottom = 0;
+            int r0 = (i / cols) * cols;
+            for (int j = r0; j < Math.min(n, r0 + cols); j++) {
+                maxTop = Math.max(maxTop, top[j]);
+                maxBottom = Math.max(maxBottom, bottom[j]);
+            }
+            options[i] = options[i].withExtra(maxLeft - left[i], maxTop - top[i], maxBottom - bottom[i]);
+        }
     }
 }

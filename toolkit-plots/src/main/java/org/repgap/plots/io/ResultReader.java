@@ -25,6 +25,7 @@ import org.repgap.plots.data.EquivarianceErrorData;
 import org.repgap.plots.data.HistogramData;
 import org.repgap.plots.data.IdComparisonData;
 import org.repgap.plots.data.LearningCurveData;
+import org.repgap.plots.data.QuantizationCurveData;
 import org.repgap.plots.data.ScaleAnalysisData;
 import org.repgap.plots.data.SigmaGapData;
 import org.repgap.plots.data.TrainingCurvesData;
@@ -72,6 +73,8 @@ public final class ResultReader {
                 return scale(file, root);
             case TWONN:
                 return twoNn(file, root);
+            case QUANTIZATION:
+                return quantization(file, root);
             default:
                 throw InvalidInputException.of("%s: kind '%s' needs the trainer's CSV (history.csv or sigmas.csv), not JSON", file, k);
         }
@@ -453,6 +456,51 @@ public final class ResultReader {
             }
         }
         throw InvalidInputException.of("%s: no estimate with estimator 'twonn'", file);
+    }
+
+    /**
+     * The quantization estimate's curve ({@code curve: [{k, error}]}) and its line: {@code slope} and
+     * {@code intercept} from the estimate's {@code params} (natural logs), or, when absent, the
+     * least-squares line of {@code log e} on {@code log k} (for drawing only; d is the estimate's).
+     */
+    private static QuantizationCurveData quantization(Path file, JsonNode root) {
+        for (JsonNode r : idResults(file, root)) {
+            for (JsonNode e : r.path("estimates")) {
+                if (!e.path("estimator").asText("").toLowerCase(Locale.ROOT).startsWith("quantization")) {
+                    continue;
+                }
+                JsonNode curve = e.path("curve");
+                if (!curve.isArray() || curve.size() < 2) {
+                    throw InvalidInputException.of("%s: the quantization estimate has no 'curve' of {k, error} points", file);
+                }
+                double[] k = column(curve, "k");
+                double[] err = column(curve, "error");
+                double slope = optional(e.path("params"), "slope");
+                double intercept = optional(e.path("params"), "intercept");
+                if (!Double.isFinite(slope) || !Double.isFinite(intercept)) {
+                    double sx = 0;
+                    double sy = 0;
+                    double sxx = 0;
+                    double sxy = 0;
+                    int m = 0;
+                    for (int i = 0; i < k.length; i++) {
+                        if (k[i] > 0 && err[i] > 0) {
+                            double lx = Math.log(k[i]);
+                            double ly = Math.log(err[i]);
+                            sx += lx;
+                            sy += ly;
+                            sxx += lx * lx;
+                            sxy += lx * ly;
+                            m++;
+                        }
+                    }
+                    slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
+                    intercept = (sy - slope * sx) / m;
+                }
+                return new QuantizationCurveData(k, err, slope, intercept, optional(e, "dimension"));
+            }
+        }
+        throw InvalidInputException.of("%s: no estimate with estimator 'quantization'", file);
     }
 
     // ---- trainer CSV ---------------------------------------------------------------------------

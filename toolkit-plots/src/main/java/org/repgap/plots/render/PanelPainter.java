@@ -32,13 +32,20 @@ public final class PanelPainter {
      * @param xTitle       whether the x axis title is drawn
      * @param yTitle       whether the y axis title is drawn
      * @param opaque       whether transparency must be flattened over white (EPS)
-     * @param leftReserve  minimum width, points, kept left of the axes box for y labels, to align panels
+     * @param extraLeft    points added to the left margin, to line up the axes of a column of panels
+     * @param extraTop     points added to the top margin, to line up the axes of a row
+     * @param extraBottom  points added to the bottom margin, to line up the axes of a row
      */
     public record Options(String letter, boolean xTickLabels, boolean yTickLabels, boolean xTitle, boolean yTitle,
-                          boolean opaque, double leftReserve) {
+                          boolean opaque, double extraLeft, double extraTop, double extraBottom) {
         /** A lone panel: every label drawn, no letter. */
         public static Options single(boolean opaque) {
-            return new Options(null, true, true, true, true, opaque, 0);
+            return new Options(null, true, true, true, true, opaque, 0, 0, 0);
+        }
+
+        /** These options with margins added to line panels up. */
+        public Options withExtra(double left, double top, double bottom) {
+            return new Options(letter, xTickLabels, yTickLabels, xTitle, yTitle, opaque, left, top, bottom);
         }
     }
 
@@ -76,16 +83,18 @@ public final class PanelPainter {
             }
             left += tickLen + (w > 0 ? tickPad + w : 0) + 1;
         }
-        left = Math.max(left, o.leftReserve());
+        left += o.extraLeft();
         double bottom = o.xTitle() && plot.xLabel() != null ? labelH + 0.3 * style.labelPt() : 0;
         if (ownX != null) {
             boolean any = ownX.stream().anyMatch(t -> !t.label().isEmpty());
             bottom += tickLen + (any ? tickPad + Text.height(tickFont) : 0);
         }
+        bottom += o.extraBottom();
         double right = 0.9 * style.tickPt();
         double legendRows = Legend.rowsHeight(plot, style, area.getWidth() - left - right);
         double legendTop = area.getY() + top;
         top += legendRows > 0 ? legendRows + 0.4 * style.tickPt() : 0;
+        top += o.extraTop();
 
         int cw = (int) Math.floor(area.getWidth() - left - right);
         int ch = (int) Math.floor(area.getHeight() - top - bottom);

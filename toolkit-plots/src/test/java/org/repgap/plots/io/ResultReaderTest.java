@@ -78,9 +78,9 @@ class ResultReaderTest {
     void idResultsGroupEstimatesAndKeepTheTrueId() throws Exception {
         IdComparisonData d = (IdComparisonData) ResultReader.read(res("id.json"), null);
         assertEquals(2, d.trueId());
-        assertEquals(6, d.estimates().size(), "the null twonn estimate is dropped");
+        assertEquals(7, d.estimates().size(), "the null twonn estimate is dropped");
         assertEquals("without symmetry", d.estimates().get(0).group());
-        assertEquals("modulo so2", d.estimates().get(5).group());
+        assertEquals("modulo so2", d.estimates().get(6).group());
         assertEquals("gride (n2 = 8)", d.estimates().get(3).estimator());
     }
 
@@ -104,6 +104,13 @@ class ResultReaderTest {
         assertEquals(Math.log(1.01), t.logMu()[0], 1e-12);
         assertEquals(-Math.log(1 - 1.0 / 12), t.negLogOneMinusF()[0], 1e-12);
         assertEquals(2.05, t.dimension());
+
+        // e_k = 2^(2/3) k^(-2/3) exactly: the least-squares line recovers slope -2/3 and intercept (2/3) ln 2
+        org.repgap.plots.data.QuantizationCurveData q =
+                (org.repgap.plots.data.QuantizationCurveData) ResultReader.read(res("id.json"), ChartKind.QUANTIZATION);
+        assertEquals(-2.0 / 3, q.slope(), 1e-12);
+        assertEquals(2.0 / 3 * Math.log(2), q.intercept(), 1e-12);
+        assertEquals(3.0, q.dimension());
     }
 
     @Test
