@@ -30,16 +30,18 @@ class PlotCommandTest {
     }
 
     private static Run run(String... args) {
-        CommandLine cl = Repgap.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
         PrintStream old = System.out;
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         try {
+            CommandLine cl = Repgap.commandLine();
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
             int code = cl.execute(args);
+            cl.getOut().flush();
+            cl.getErr().flush();
             return new Run(code, out + stdout.toString(StandardCharsets.UTF_8), err.toString());
         } finally {
             System.setOut(old);
@@ -51,7 +53,7 @@ class PlotCommandTest {
         Run r = run("plot", "--help");
         assertEquals(0, r.code());
         for (String kind : PlotCommand.kinds()) {
-            assertTrue(r.out().contains("  " + kind + " "), "help lacks kind " + kind);
+            assertTrue(r.out().contains("  " + kind + " "), () -> "help lacks kind " + kind + ":\n" + r.out());
         }
         assertTrue(r.out().contains("Examples"));
     }

@@ -60,7 +60,18 @@ public final class ResultReader {
                             + " equivariance or constraints", file, k);
             }
         }
-        JsonNode root = readJson(file);
+        return fromTree(readJson(file), kind, file);
+    }
+
+    /**
+     * Chart data from a result already in memory as a JSON tree, e.g.
+     * {@code Json.mapper().valueToTree(result)} in a command wiring {@code --plot FILE}:
+     * {@code Figures.plot(ResultReader.fromTree(tree, null, file), file)}.
+     *
+     * @param source named in error messages (the result's file, or the figure being made)
+     */
+    public static ChartData fromTree(JsonNode root, ChartKind kind, Path source) {
+        Path file = source;
         ChartKind k = kind != null ? kind : detect(file, root);
         switch (k) {
             case LEARNING_CURVE:

@@ -131,6 +131,15 @@ class ResultReaderTest {
     }
 
     @Test
+    void inMemoryResultTreesReadLikeFiles() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode tree = org.repgap.json.Json.mapper().readTree(
+                "{\"estimates\": [{\"estimator\": \"mle\", \"dimension\": 2.1, \"ci_low\": 2.0, \"ci_high\": 2.2}]}");
+        IdComparisonData d = (IdComparisonData) ResultReader.fromTree(tree, null, Path.of("fig.pdf"));
+        assertEquals(2.1, d.estimates().get(0).value());
+        assertEquals("", d.estimates().get(0).group(), "a single result without group has no group label");
+    }
+
+    @Test
     void missingRequiredFieldNamesFieldAndFile() throws Exception {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> ResultReader.read(res("missing.json"), null));
         assertTrue(e.getMessage().contains("missing.json") && e.getMessage().contains("curve[0]")
