@@ -21,10 +21,14 @@ final class LayerPainter {
     private final Transform t;
     private final Style style;
     private final boolean opaque;
-    /** Canvas points covered by data, for legend placement. */
+    /** Canvas points of data a legend must not hide (markers, bars, notes), for legend placement. */
     final List<double[]> inkPoints = new ArrayList<>();
-    /** Canvas segments covered by data, for legend placement. */
+    /** Canvas segments of data a legend must not hide (error bars). */
     final List<Line2D> inkSegments = new ArrayList<>();
+    /** Band outline vertices: a legend over them is a lesser harm. */
+    final List<double[]> softPoints = new ArrayList<>();
+    /** Line and reference-line segments: a legend crossing them is a lesser harm. */
+    final List<Line2D> softSegments = new ArrayList<>();
 
     LayerPainter(Graphics2D g, Transform t, Style style, boolean opaque) {
         this.g = g;
@@ -76,7 +80,7 @@ final class LayerPainter {
             }
             if (open) {
                 path.lineTo(cx, cy);
-                inkSegments.add(new Line2D.Double(px, py, cx, cy));
+                softSegments.add(new Line2D.Double(px, py, cx, cy));
             } else {
                 path.moveTo(cx, cy);
                 open = true;
@@ -178,13 +182,13 @@ final class LayerPainter {
                     } else {
                         path.lineTo(cx, cy);
                     }
-                    inkPoints.add(new double[] {cx, cy});
+                    softPoints.add(new double[] {cx, cy});
                 }
                 for (int i = end - 1; i >= start; i--) {
                     double cx = t.x(b.x()[i]);
                     double cy = t.yClamped(b.low()[i]);
                     path.lineTo(cx, cy);
-                    inkPoints.add(new double[] {cx, cy});
+                    softPoints.add(new double[] {cx, cy});
                 }
                 path.closePath();
                 g.fill(path);
@@ -230,14 +234,14 @@ final class LayerPainter {
             double cx = t.x(r.value());
             if (Double.isFinite(cx)) {
                 Line2D.Double s = new Line2D.Double(cx, box.getMinY(), cx, box.getMaxY());
-                inkSegments.add(s);
+                softSegments.add(s);
                 g.draw(s);
             }
         } else {
             double cy = t.y(r.value());
             if (Double.isFinite(cy)) {
                 Line2D.Double s = new Line2D.Double(box.getMinX(), cy, box.getMaxX(), cy);
-                inkSegments.add(s);
+                softSegments.add(s);
                 g.draw(s);
             }
         }

@@ -37,13 +37,18 @@ final class Legend {
     private Legend() {
     }
 
-    static void paint(LayerPainter painter, Graphics2D g, Plot plot, Rectangle2D box, Style style) {
+    /**
+     * Draws the legend inside the axes.
+     *
+     * @return how much data the legend covers (see {@link #covered}; 0 when clear)
+     */
+    static double paint(LayerPainter painter, Graphics2D g, Plot plot, Rectangle2D box, Style style) {
         if (plot.legend() == Plot.LegendLocation.NONE || plot.legend() == Plot.LegendLocation.ABOVE) {
-            return;
+            return 0;
         }
         List<Entry> entries = entries(plot);
         if (entries.isEmpty()) {
-            return;
+            return 0;
         }
         Font font = Fonts.sans(style.tickPt());
         double fs = style.tickPt();
@@ -70,6 +75,7 @@ final class Legend {
             drawEntry(painter, g, e, font, fs, frame.getX() + pad, y);
             y += lineH + spacing;
         }
+        return covered(painter, frame);
     }
 
     /** Height of a legend laid out in rows above the axes within {@code width}; 0 when there is none. */
@@ -175,6 +181,36 @@ final class Legend {
         return new ArrayList<>(byLabel.values());
     }
 
+    /**
+     * How much data {@code r} hides: 10 per marker, bar or error-bar segment under it, 1 per line
+     * segment crossing it or band vertex inside it (a legend over a line is a lesser harm than over
+     * a measurement).
+     */
+    private static double covered(LayerPainter painter, Rectangle2D r) {
+        double score = 0;
+        for (double[] p : painter.inkPoints) {
+            if (r.contains(p[0], p[1])) {
+                score += 10;
+            }
+        }
+        for (Line2D s : painter.inkSegments) {
+            if (s.intersects(r)) {
+                score += 10;
+            }
+        }
+        for (double[] p : painter.softPoints) {
+            if (r.contains(p[0], p[1])) {
+                score++;
+            }
+        }
+        for (Line2D s : painter.softSegments) {
+            if (s.intersects(r)) {
+                score++;
+            }
+        }
+        return score;
+    }
+
     private static Rectangle2D place(LayerPainter painter, Plot.LegendLocation where, Rectangle2D box,
                                      double w, double h, double gap) {
         double left = box.getMinX() + gap;
@@ -202,17 +238,7 @@ final class Legend {
         double bestScore = Double.POSITIVE_INFINITY;
         for (double[] c : candidates) {
             Rectangle2D r = new Rectangle2D.Double(c[0], c[1], w, h);
-            double score = 0;
-            for (double[] p : painter.inkPoints) {
-                if (r.contains(p[0], p[1])) {
-                    score++;
-                }
-            }
-            for (Line2D s : painter.inkSegments) {
-                if (s.intersects(r)) {
-                    score++;
-                }
-            }
+            double score = covered(painter, r);
             if (score < bestScore) {
                 bestScore = score;
                 best = r;

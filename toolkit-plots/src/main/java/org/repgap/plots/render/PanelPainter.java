@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -60,6 +61,32 @@ public final class PanelPainter {
      */
     public static Rectangle2D paint(Graphics2D g, Plot plot, double[] xr, double[] yr, Rectangle2D area,
                                     Style style, Options o) {
+        if (plot.legend() == Plot.LegendLocation.BEST) {
+            // Try the legend inside (on a scratch canvas); if every place inside hides a measurement or
+            // more than a brush with a line, put it above the axes.
+            BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+            Graphics2D sg = scratch.createGraphics();
+            double covered;
+            try {
+                covered = paintPanel(sg, plot, xr, yr, area, style, o).legendCovers();
+            } finally {
+                sg.dispose();
+            }
+            if (covered > MAX_LEGEND_COVER) {
+                return paintPanel(g, plot.withLegend(Plot.LegendLocation.ABOVE), xr, yr, area, style, o).box();
+            }
+        }
+        return paintPanel(g, plot, xr, yr, area, style, o).box();
+    }
+
+    /** The most a legend inside may cover (two line segments or band vertices, no measurement). */
+    private static final double MAX_LEGEND_COVER = 2;
+
+    private record Painted(Rectangle2D box, double legendCovers) {
+    }
+
+    private static Painted paintPanel(Graphics2D g, Plot plot, double[] xr, double[] yr, Rectangle2D area,
+                                      Style style, Options o) {
         Font labelFont = Fonts.sans(style.labelPt());
         Font tickFont = Fonts.sans(style.tickPt());
         Font letterFont = Fonts.sans(style.labelPt() * 1.1);
@@ -107,6 +134,7 @@ public final class PanelPainter {
         XYChart chart = chart(plot, xr, yr, cw, ch, style, tickFont, o, ownX != null, ownY != null);
         Graphics2D cg = (Graphics2D) g.create();
         Rectangle2D box;
+        double covers;
         try {
             cg.translate(ox, oy);
             chart.paint(cg, cw, ch);
@@ -140,7 +168,7 @@ public final class PanelPainter {
             if (ownY != null) {
                 ticks(cg, ownY, t, style, tickFont, false);
             }
-            Legend.paint(painter, cg, plot, local, style);
+            covers = Legend.paint(painter, cg, plot, local, style);
             if (legendRows > 0) {
                 Legend.paintRows(painter, cg, plot, style, local.getCenterX(), legendTop - oy, area.getWidth() - left - right);
             }
@@ -164,7 +192,7 @@ public final class PanelPainter {
         if (o.letter() != null) {
             Text.draw(g, o.letter(), letterFont, area.getX(), headBaseline, 0);
         }
-        return box;
+        return new Painted(box, covers);
     }
 
     private static void ticks(Graphics2D g, List<Ticks.Tick> ticks, Transform t, Style style, Font font, boolean xAxis) {

@@ -65,14 +65,16 @@ public final class TickFormat {
     /**
      * Tick labels for a log axis spanning [{@code min}, {@code max}] whose ticks fall at
      * {@code m·10^k}, {@code m = 1..9}. With two or more powers of ten in range only those are
-     * labelled ({@code 10ᵏ}); with fewer, the ticks at m = 1, 2, 5 (all of them below half a decade)
-     * are labelled as plain numbers so that the axis always carries at least two labels.
+     * labelled ({@code 10ᵏ}); with fewer, the ticks at m = 1, 2, 5 (also 3 below one decade, all of
+     * them below half a decade) are labelled as plain numbers so that the axis always carries at
+     * least two labels.
      */
     public static Function<Double, String> log(double min, double max) {
         double lo = Math.log10(min);
         double hi = Math.log10(max);
         int decades = (int) (Math.floor(hi + 1e-9) - Math.ceil(lo - 1e-9)) + 1;
         boolean all = hi - lo < 0.5;
+        boolean threes = hi - lo < 1;
         return v -> {
             if (!(v > 0)) {
                 return "";
@@ -85,7 +87,7 @@ public final class TickFormat {
             }
             int e = (int) Math.floor(k + 1e-9);
             long m = Math.round(v / Math.pow(10, e));
-            return all || m == 1 || m == 2 || m == 5 ? number(v) : "";
+            return all || m == 1 || m == 2 || m == 5 || (threes && m == 3) ? number(v) : "";
         };
     }
 }
