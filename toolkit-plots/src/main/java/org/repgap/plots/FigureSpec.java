@@ -54,6 +54,11 @@ public record FigureSpec(List<ChartData> panels, Style style, FigureSize size, i
         return new FigureSpec(List.copyOf(panels), Style.PAPER, null, columns, false, false, true, DEFAULT_DPI);
     }
 
+    /** The chart kind of each panel, in order. */
+    public List<ChartKind> kinds() {
+        return panels.stream().map(ChartData::kind).toList();
+    }
+
     /** Number of rows of the panel grid. */
     public int rows() {
         return (panels.size() + columns - 1) / columns;

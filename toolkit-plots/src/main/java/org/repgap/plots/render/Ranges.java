@@ -67,7 +67,8 @@ public final class Ranges {
         }
         double[] r = e.withMargins();
         if (barsBase && r[0] < 0 && e.lo >= 0) {
-            r[0] = 0;
+            // bars stand on the axis; a hair below zero so that XChart still places its 0 tick
+            r[0] = -1e-6 * r[1];
         }
         if (!Double.isNaN(axis.min())) {
             r[0] = axis.min();
