@@ -19,7 +19,10 @@ import picocli.CommandLine.Command;
                 "an equivariant diffusion trainer and figures for papers.",
                 "",
                 "Run 'repgap COMMAND --help' for the options of each command."},
-        subcommands = {CommandLine.HelpCommand.class, DatasetsCommand.class})
+        subcommands = {
+                DatasetsCommand.class,
+                PlotCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Repgap implements Runnable {
 
     @CommandLine.Spec

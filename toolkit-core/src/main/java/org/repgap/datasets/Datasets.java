@@ -30,6 +30,10 @@ import org.repgap.data.PointCloud;
  * {@code h in [0, 21]}, <em>uniform with respect to surface area</em> (rejection sampling of {@code t} with
  * acceptance {@code sqrt(1+t^2)/sqrt(1+(4.5 pi)^2)}); {@code M7_Roll} is the same surface with {@code t}
  * uniform, denser on the inner turns.</li>
+ * <li>{@code rotating-pair}: {@code x = (u, v)} with {@code u} on the unit circle at angle {@code t} and
+ * {@code v} at radius {@code 1 + r}, angle {@code t + p} ({@code t, p ~ U[0, 2 pi)}, {@code r ~ U[0, 1]}):
+ * a 3-dimensional manifold in {@code R^4} whose quotient by the common rotation {@code so2} is
+ * 2-dimensional (the check of THEORY.md section 5 for ID modulo a group).</li>
  * <li>{@code subspace:d:D}: uniform in {@code [0,1]^d}, padded with zeros to {@code R^D} and turned by a
  * seeded random rotation (e.g. {@code subspace:10:100}: a 10-dimensional cube in {@code R^100}).</li>
  * </ul>
@@ -47,6 +51,7 @@ import org.repgap.data.PointCloud;
  */
 public final class Datasets {
     private static final String SWISS_ROLL = "swissroll";
+    private static final String ROTATING_PAIR = "rotating-pair";
     private static final Map<String, BenchmarkManifolds.Manifold> BENCHMARK = new LinkedHashMap<>();
     private static final List<Template> TEMPLATES;
 
@@ -62,6 +67,7 @@ public final class Datasets {
         t.add(new Template("ball:d", "d", "d", "uniform in the unit d-ball", "ball:3"));
         t.add(new Template("cube:d", "d", "d", "uniform in the cube [0,1]^d", "cube:3"));
         t.add(new Template(SWISS_ROLL, "2", "3", "Swiss roll (t cos t, h, t sin t), uniform in area", SWISS_ROLL));
+        t.add(new Template(ROTATING_PAIR, "3", "4", "two points of R^2 turning together (so2 quotient: ID 2)", ROTATING_PAIR));
         t.add(new Template("subspace:d:D", "d", "D", "uniform [0,1]^d randomly rotated into R^D", "subspace:10:100"));
         TEMPLATES = Collections.unmodifiableList(t);
     }
@@ -270,6 +276,9 @@ public final class Datasets {
         if (key.equals(SWISS_ROLL)) {
             return new Spec(SWISS_ROLL, 2, 3, 3, "Swiss roll (t cos t, h, t sin t), uniform in area", Datasets::swissRoll);
         }
+        if (key.equals(ROTATING_PAIR)) {
+            return new Spec(ROTATING_PAIR, 3, 4, 4, "two points of R^2 turning together (so2 quotient: ID 2)", Datasets::rotatingPair);
+        }
         String[] parts = key.split(":", -1);
         String family = parts[0];
         switch (family) {
@@ -390,5 +399,16 @@ public final class Datasets {
         o[k] = t * StrictMath.cos(t);
         o[k + 1] = h;
         o[k + 2] = t * StrictMath.sin(t);
+    }
+
+    /** {@code (cos t, sin t, (1 + r) cos(t + p), (1 + r) sin(t + p))}. */
+    private static void rotatingPair(Sampler s, int row, int n, double[] o, int k) {
+        double t = 2 * Math.PI * s.uniform();
+        double p = 2 * Math.PI * s.uniform();
+        double r = 1 + s.uniform();
+        o[k] = StrictMath.cos(t);
+        o[k + 1] = StrictMath.sin(t);
+        o[k + 2] = r * StrictMath.cos(t + p);
+        o[k + 3] = r * StrictMath.sin(t + p);
     }
 }

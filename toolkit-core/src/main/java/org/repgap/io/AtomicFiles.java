@@ -25,6 +25,21 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * {@code createTempFile} makes the file owner-only (0600); a user's output must get the usual
+     * permissions instead: those of the file it replaces, else read-write for the owner and
+     * readable by everyone (0644, what a shell redirect gives under the common umask 022).
+     */
+    private static void matchPermissions(Path tmp, Path target) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, perms);
+    }
+
     /** Writes {@code text} in UTF-8 to {@code target} atomically. */
     public static void writeString(Path target, String text) throws IOException {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
@@ -39,6 +54,7 @@ public final class AtomicFiles {
         }
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
+            matchPermissions(tmp, abs);
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writer.writeTo(out);
             }

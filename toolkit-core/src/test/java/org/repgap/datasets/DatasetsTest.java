@@ -29,7 +29,7 @@ class DatasetsTest {
     @Test
     void listHasTheBenchmarkThenTheFamilies() {
         List<Datasets.Info> list = Datasets.list();
-        assertEquals(30, list.size());
+        assertEquals(31, list.size());
         assertEquals(new Datasets.Info("M1_Sphere", 10, 11, "10D sphere linearly embedded"), list.get(0));
         assertEquals("Mp3_Paraboloid", list.get(23).name());
         Set<String> names = new HashSet<>();
@@ -37,9 +37,9 @@ class DatasetsTest {
             assertTrue(names.add(i.name()), i.name());
             assertTrue(i.intrinsicDim() >= 1 && i.intrinsicDim() <= i.ambientDim(), i.toString());
         }
-        assertEquals(List.of("sphere:2", "torus:2", "ball:3", "cube:3", "swissroll", "subspace:10:100"),
-                list.subList(24, 30).stream().map(Datasets.Info::name).toList());
-        assertEquals(30, Datasets.templates().size());
+        assertEquals(List.of("sphere:2", "torus:2", "ball:3", "cube:3", "swissroll", "rotating-pair", "subspace:10:100"),
+                list.subList(24, 31).stream().map(Datasets.Info::name).toList());
+        assertEquals(31, Datasets.templates().size());
         assertEquals("sphere:d", Datasets.templates().get(24).name());
     }
 
@@ -208,6 +208,29 @@ class DatasetsTest {
         // the sample standard deviation has relative standard error 1/sqrt(2m)
         assertEquals(sigma, sd, 5 * sigma / Math.sqrt(2.0 * m));
         assertTrue(noisy.source().contains("noise"));
+    }
+
+    @Test
+    void rotatingPairSatisfiesItsDefinition() {
+        PointCloud x = Datasets.generate("rotating-pair", 5_000, 3);
+        assertEquals(4, x.dim());
+        double sumR = 0;
+        for (int i = 0; i < x.n(); i++) {
+            assertEquals(1, Math.hypot(x.get(i, 0), x.get(i, 1)), 1e-12);
+            double r = Math.hypot(x.get(i, 2), x.get(i, 3));
+            assertTrue(r >= 1 - EPS && r <= 2 + EPS, "radius " + r);
+            sumR += r;
+        }
+        // r - 1 ~ U[0, 1]: mean 1.5, standard error sqrt(1/12/n)
+        assertEquals(1.5, sumR / x.n(), 5 * Math.sqrt(1.0 / 12 / x.n()));
+        // the relative angle p is independent of t: the mean of cos(p) is 0 (standard error 1/sqrt(2n))
+        double sumCos = 0;
+        for (int i = 0; i < x.n(); i++) {
+            double t = Math.atan2(x.get(i, 1), x.get(i, 0));
+            double tp = Math.atan2(x.get(i, 3), x.get(i, 2));
+            sumCos += Math.cos(tp - t);
+        }
+        assertEquals(0, sumCos / x.n(), 5 / Math.sqrt(2.0 * x.n()));
     }
 
     @Test

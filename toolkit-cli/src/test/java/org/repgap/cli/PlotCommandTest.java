@@ -1,0 +1,89 @@
+package org.repgap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PlotCommandTest {
+    private static final String GAP = """
+            {"curve": [{"n": 100, "rg_mean": 0.11, "rg_sd": 0.01, "seeds": 3},
+                       {"n": 1000, "rg_mean": 0.035, "rg_sd": 0.004, "seeds": 3},
+                       {"n": 10000, "rg_mean": 0.011, "rg_sd": 0.001, "seeds": 3}],
+             "law": {"d": 4, "d_source": "twonn", "constant": 1.1, "exponent": -0.5},
+             "fit": {"slope": -0.5, "slope_ci_low": -0.52, "slope_ci_high": -0.48, "d_implied": 4.0},
+             "group": "none"}
+            """;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        try {
+            CommandLine cl = Repgap.commandLine();
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+            int code = cl.execute(args);
+            cl.getOut().flush();
+            cl.getErr().flush();
+            return new Run(code, out + stdout.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    @Test
+    void helpDocumentsEveryKind() {
+        Run r = run("plot", "--help");
+        assertEquals(0, r.code());
+        for (String kind : PlotCommand.kinds()) {
+            assertTrue(r.out().contains("  " + kind + " "), () -> "help lacks kind " + kind + ":\n" + r.out());
+        }
+        assertTrue(r.out().contains("Examples"));
+    }
+
+    @Test
+    void rendersASavedGapResultAtTheRequestedSize(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("gap.json");
+        Files.writeString(in, GAP);
+        Path png = dir.resolve("fig.png");
+        Run r = run("plot", "--input", in.toString(), "--width", "8cm", "--height", "2in", "--dpi", "100", "--output", png.toString());
+        assertEquals(0, r.code(), r.err());
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(Math.round(8 / 2.54 * 100), img.getWidth());
+        assertEquals(200, img.getHeight());
+        Path svg = dir.resolve("fig.svg");
+        assertEquals(0, run("plot", "--input", in.toString(), "--kind", "learning-curve", "--style", "slide", "-o", svg.toString()).code());
+        String text = Files.readString(svg);
+        assertTrue(text.contains("law, d = 4 (twonn)") && text.contains("width=\"576pt\""), "slide-size SVG with the law");
+    }
+
+    @Test
+    void userErrorsExitTwoWithOneLine(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("gap.json");
+        Files.writeString(in, "{\"curve\": [{\"n\": 100}]}");
+        Run r = run("plot", "--input", in.toString(), "--output", dir.resolve("f.pdf").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("'rg_mean'") && r.err().contains("gap.json"), r.err());
+        assertEquals(2, run("plot", "--input", in.toString(), "--kind", "pie", "--output", dir.resolve("f.pdf").toString()).code());
+        assertEquals(2, run("plot", "--input", in.toString(), "--output", dir.resolve("f.jpg").toString()).code());
+        assertEquals(2, run("plot", "--input", in.toString(), "--width", "wide", "--output", dir.resolve("f.png").toString()).code());
+        assertEquals(2, run("plot", "--output", dir.resolve("f.png").toString()).code());
+    }
+}
