@@ -1,0 +1,43 @@
+package org.repgap.id;
+
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * What an estimator computes on one data set, before {@link IdEstimation} adds timing,
+ * bootstrap interval and provenance to make an {@link IdResult}.
+ *
+ * @param dimension     the estimate (NaN when undefined on these data)
+ * @param standardError the estimator's own asymptotic standard error, or {@code null} when it has none
+ * @param scale         the scale the estimate refers to, e.g. {@code "k=20"} or {@code "n1=2,n2=4"}
+ * @param used          number of points that entered the estimate
+ * @param excluded      number of points skipped because a needed neighbour distance was 0
+ * @param pointwise     per-point estimates indexed like {@link IdContext#points()} (NaN for skipped
+ *                      points), or {@code null} when the estimator defines none
+ * @param resampler     the bootstrap: maps {@code units} indices drawn with replacement from
+ *                      {@code 0..units-1} to a replicate of the estimate
+ * @param units         number of resampling units (points or per-point statistics)
+ * @param bootstrapMethod how {@code resampler} resamples, for the record
+ */
+public record Estimate(double dimension, Double standardError, String scale, int used, int excluded,
+                       double[] pointwise, ToDoubleFunction<int[]> resampler, int units, String bootstrapMethod) {
+
+    /** Resampling of per-point statistics: the neighbour graph is not recomputed and no duplicate point is created. */
+    public static final String PER_POINT = "per-point statistics";
+    /** Resampling points with replacement and keeping the distinct ones (no zero distances are created). */
+    public static final String DISTINCT_POINTS = "distinct points of a resample";
+    /** Resampling points with replacement (duplicates are harmless to the estimator). */
+    public static final String POINTS = "points";
+
+    public Estimate {
+        Objects.requireNonNull(scale, "scale");
+        Objects.requireNonNull(resampler, "resampler");
+        Objects.requireNonNull(bootstrapMethod, "bootstrapMethod");
+        pointwise = pointwise == null ? null : pointwise.clone();
+    }
+
+    @Override
+    public double[] pointwise() {
+        return pointwise == null ? null : pointwise.clone();
+    }
+}
