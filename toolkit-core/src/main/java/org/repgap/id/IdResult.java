@@ -68,6 +68,7 @@ public record IdResult(
     }
 
     @Override
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public double[] pointwise() {
         return pointwise == null ? null : pointwise.clone();
     }
