@@ -11,6 +11,7 @@ import org.repgap.data.PointCloud;
 import org.repgap.data.PointClouds;
 import org.repgap.datasets.Datasets;
 import org.repgap.group.SymmetryGroup;
+import org.repgap.id.Combination;
 import org.repgap.id.DuplicatePolicy;
 import org.repgap.id.IdContext;
 import org.repgap.id.IdEstimation;
@@ -18,6 +19,8 @@ import org.repgap.id.IdEstimator;
 import org.repgap.id.IdEstimators;
 import org.repgap.id.IdReport;
 import org.repgap.id.IdResult;
+import org.repgap.id.LocalPcaEstimator;
+import org.repgap.id.TwoNnEstimator;
 import org.repgap.json.Json;
 import org.repgap.neighbors.Metric;
 import org.repgap.progress.Progress;
@@ -70,6 +73,26 @@ public final class IdCommand implements Callable<Integer> {
             description = "Number of neighbours of mle, tle and mom (defaults 20, 20, 100 as scikit-dimension).")
     Integer k;
 
+    @Option(names = "--mle-comb", paramLabel = "RULE", defaultValue = "mle",
+            description = "How mle combines pointwise estimates: mle (MacKay-Ghahramani), mean (Levina-Bickel) or median.")
+    String mleComb;
+
+    @Option(names = "--twonn-fit", paramLabel = "FIT", defaultValue = "linear",
+            description = "twonn: linear (fit through the origin, largest 10%% discarded) or ml (maximum likelihood).")
+    String twoNnFit;
+
+    @Option(names = "--gride-range", paramLabel = "R", defaultValue = "64",
+            description = "gride: largest neighbour rank of the scale analysis (n1 = 1, 2, 4, ... up to R/2).")
+    int grideRange;
+
+    @Option(names = "--lpca-ver", paramLabel = "VER", defaultValue = "FO",
+            description = "lpca rule: FO, Fan, maxgap, ratio, participation_ratio, Kaiser, broken_stick.")
+    String lpcaVersion;
+
+    @Option(names = "--lpca-k", paramLabel = "K", defaultValue = "0",
+            description = "lpca: 0 for one global PCA (scikit-dimension's default), else PCA of each point's K neighbours, averaged.")
+    int lpcaK;
+
     @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "0",
             description = "Bootstrap replicates for confidence intervals (0: none). Per-point statistics are resampled "
                     + "where the estimator allows it, so the neighbour graph is computed once.")
@@ -102,6 +125,12 @@ public final class IdCommand implements Callable<Integer> {
         if (k != null && k < 1) {
             throw InvalidInputException.of("--k %d: the number of neighbours must be at least 1", k);
         }
+        IdEstimators.Settings settings = IdEstimators.Settings.defaults().withK(k)
+                .withMleCombination(Combination.parse(mleComb))
+                .withTwoNnFit(TwoNnEstimator.Fit.parse(twoNnFit))
+                .withGrideRangeMax(grideRange)
+                .withLpca(LocalPcaEstimator.Version.parse(lpcaVersion), lpcaK);
+        LocalPcaEstimator.Options.defaults().withNeighborhood(lpcaK); // validates --lpca-k before any work
         if (bootstrap < 0) {
             throw InvalidInputException.of("--bootstrap %d: the number of replicates must be 0 (none) or positive", bootstrap);
         }
@@ -111,7 +140,7 @@ public final class IdCommand implements Callable<Integer> {
         Metric metric = metric(x.dim());
         StderrProgress progress = new StderrProgress();
         try {
-            IdReport report = estimate(x, metric, names, k, policy, options, progress);
+            IdReport report = estimate(x, metric, names, settings, policy, options, progress);
             Output.emit(output, render(report, format));
         } finally {
             progress.finish();
@@ -145,8 +174,9 @@ public final class IdCommand implements Callable<Integer> {
         return g.orbitMetric(dim);
     }
 
-    /** Runs the named estimators on one shared context; {@code k} (nullable) overrides the neighbours of mle, tle, mom. */
-    static IdReport estimate(PointCloud x, Metric metric, List<String> names, Integer k, DuplicatePolicy policy,
+    /** Runs the named estimators on one shared context. */
+    static IdReport estimate(PointCloud x, Metric metric, List<String> names, IdEstimators.Settings settings,
+                             DuplicatePolicy policy,
                              IdEstimation.Options options, Progress progress) {
         IdContext ctx = IdContext.of(x, IdContext.defaultSearch(metric), policy, progress);
         List<IdEstimator> list = new ArrayList<>();
@@ -154,7 +184,7 @@ public final class IdCommand implements Callable<Integer> {
             if (name.equals("lpca") && !metric.isEuclidean()) {
                 throw InvalidInputException.of("lpca needs the Euclidean metric; leave it out with --group %s", metric.name());
             }
-            list.addAll(IdEstimators.create(name, k, ctx.n()));
+            list.addAll(IdEstimators.create(name, settings, ctx.n()));
         }
         return IdReport.of(ctx, IdEstimation.run(list, ctx, options));
     }

@@ -77,7 +77,7 @@ class IdCommandTest {
 
     @Test
     void jsonShape() throws Exception {
-        IdReport report = IdCommand.estimate(circle(300, 1), Metric.euclidean(), IdEstimators.parseNames("all"), null,
+        IdReport report = IdCommand.estimate(circle(300, 1), Metric.euclidean(), IdEstimators.parseNames("all"), IdEstimators.Settings.defaults(),
                 DuplicatePolicy.DEDUPLICATE, IdEstimation.Options.defaults(), Progress.NONE);
         JsonNode root = Json.mapper().readTree(IdCommand.render(report, Output.Format.json));
         assertEquals(300, root.get("n").asInt());
@@ -101,7 +101,7 @@ class IdCommandTest {
 
     @Test
     void textAndCsvTables() {
-        IdReport report = IdCommand.estimate(circle(300, 2), Metric.euclidean(), List.of("mle", "twonn", "lpca"), 10,
+        IdReport report = IdCommand.estimate(circle(300, 2), Metric.euclidean(), List.of("mle", "twonn", "lpca"), IdEstimators.Settings.defaults().withK(10),
                 DuplicatePolicy.DEDUPLICATE, IdEstimation.Options.defaults().withBootstrap(20, 0), Progress.NONE);
         String text = IdCommand.render(report, Output.Format.text);
         String[] lines = text.split("\n");
@@ -135,6 +135,31 @@ class IdCommandTest {
         assertEquals(2, run("id").code());
         assertEquals(2, run("id", "--dataset", "M7_Roll", "--format", "yaml").code());
         assertEquals(2, run("id", "--dataset", "M7_Roll", "--k", "0").code());
+    }
+
+    @Test
+    void badVariantOptionsAreExit2BeforeAnyWork() {
+        for (String[] bad : new String[][] {{"--lpca-ver", "FOO"}, {"--lpca-k", "1"}, {"--mle-comb", "mode"},
+                {"--twonn-fit", "cubic"}, {"--gride-range", "1"}, {"--duplicates", "merge"}, {"--level", "1.5"},
+                {"--bootstrap", "-1"}}) {
+            Run r = run("id", "--dataset", "M7_Roll", bad[0], bad[1]);
+            assertEquals(2, r.code(), String.join(" ", bad) + ": " + r.err());
+            assertEquals(1, r.err().strip().split("\n").length, r.err());
+        }
+    }
+
+    @Test
+    void variantSettingsReachTheEstimators() throws Exception {
+        IdEstimators.Settings s = IdEstimators.Settings.defaults().withMleCombination(org.repgap.id.Combination.MEAN)
+                .withGrideRangeMax(16).withLpca(org.repgap.id.LocalPcaEstimator.Version.PARTICIPATION_RATIO, 10);
+        IdReport report = IdCommand.estimate(circle(200, 6), Metric.euclidean(), List.of("mle", "gride", "lpca"), s,
+                DuplicatePolicy.DEDUPLICATE, IdEstimation.Options.defaults(), Progress.NONE);
+        JsonNode est = Json.mapper().readTree(IdCommand.render(report, Output.Format.json)).get("estimates");
+        assertEquals("mean", est.get(0).get("params").get("comb").asText());
+        assertEquals(1 + 4 + 1, est.size()); // mle, gride n1 = 1, 2, 4, 8, lpca
+        assertEquals("participation_ratio", est.get(5).get("params").get("ver").asText());
+        assertEquals(10, est.get(5).get("params").get("neighborhood").asInt());
+        assertEquals(1.0, est.get(5).get("dimension").asDouble(), 0.2);
     }
 
     @Test

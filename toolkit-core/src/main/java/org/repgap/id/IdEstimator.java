@@ -21,4 +21,9 @@ public interface IdEstimator {
 
     /** Computes the estimate. Must not keep state between calls. */
     Estimate compute(IdContext ctx);
+
+    /** The estimate as a result with timing and provenance, without bootstrap ({@link IdEstimation#run(IdEstimator, IdContext)}). */
+    default IdResult estimate(IdContext ctx) {
+        return IdEstimation.run(this, ctx);
+    }
 }

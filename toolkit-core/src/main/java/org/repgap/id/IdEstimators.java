@@ -45,24 +45,80 @@ public final class IdEstimators {
     }
 
     /**
-     * The estimators for a name with default settings. {@code k}, when not null, replaces the number of
-     * neighbours of {@code mle}, {@code tle} and {@code mom}. {@code gride} yields its scale analysis
-     * ({@code n1 = 1, 2, 4, ..., 32}, fewer for small {@code n}).
+     * The command-line settings that select variants; everything else keeps the peers' defaults.
+     *
+     * @param k                 neighbours of mle, tle and mom ({@code null}: their defaults 20, 20, 100)
+     * @param mleCombination    mle's combination rule
+     * @param twoNnFit          twonn's fit
+     * @param grideRangeMax     largest rank of gride's scale analysis ({@code n1} up to half of it)
+     * @param lpcaVersion       lpca's rule
+     * @param lpcaNeighborhood  0 for one global PCA, else neighbours of each pointwise PCA
+     */
+    public record Settings(Integer k, Combination mleCombination, TwoNnEstimator.Fit twoNnFit, int grideRangeMax,
+                           LocalPcaEstimator.Version lpcaVersion, int lpcaNeighborhood) {
+        public Settings {
+            if (k != null && !(k >= 1)) {
+                throw InvalidInputException.of("k = %d: the number of neighbours must be at least 1", k);
+            }
+            if (!(grideRangeMax >= 2)) {
+                throw InvalidInputException.of("gride range = %d: expected at least 2", grideRangeMax);
+            }
+            java.util.Objects.requireNonNull(mleCombination, "mleCombination");
+            java.util.Objects.requireNonNull(twoNnFit, "twoNnFit");
+            java.util.Objects.requireNonNull(lpcaVersion, "lpcaVersion");
+        }
+
+        /** The peers' defaults. */
+        public static Settings defaults() {
+            return new Settings(null, Combination.MLE, TwoNnEstimator.Fit.LINEAR, GrideEstimator.DEFAULT_RANGE_MAX,
+                    LocalPcaEstimator.Version.FO, 0);
+        }
+
+        public Settings withK(Integer newK) {
+            return new Settings(newK, mleCombination, twoNnFit, grideRangeMax, lpcaVersion, lpcaNeighborhood);
+        }
+
+        public Settings withMleCombination(Combination c) {
+            return new Settings(k, c, twoNnFit, grideRangeMax, lpcaVersion, lpcaNeighborhood);
+        }
+
+        public Settings withTwoNnFit(TwoNnEstimator.Fit f) {
+            return new Settings(k, mleCombination, f, grideRangeMax, lpcaVersion, lpcaNeighborhood);
+        }
+
+        public Settings withGrideRangeMax(int r) {
+            return new Settings(k, mleCombination, twoNnFit, r, lpcaVersion, lpcaNeighborhood);
+        }
+
+        public Settings withLpca(LocalPcaEstimator.Version v, int neighborhood) {
+            return new Settings(k, mleCombination, twoNnFit, grideRangeMax, v, neighborhood);
+        }
+    }
+
+    /** The estimators for a name with the peers' default settings. */
+    public static List<IdEstimator> create(String name, int n) {
+        return create(name, Settings.defaults(), n);
+    }
+
+    /**
+     * The estimators for a name. {@code gride} yields its scale analysis ({@code n1 = 1, 2, 4, ..., 32}
+     * by default, fewer for small {@code n}).
      *
      * @param n number of points the estimators will see (for the scale analysis)
      */
-    public static List<IdEstimator> create(String name, Integer k, int n) {
+    public static List<IdEstimator> create(String name, Settings s, int n) {
+        Integer k = s.k();
         return switch (name) {
-            case "mle" -> List.of(MleEstimator.of(k == null ? MleEstimator.Options.defaults()
-                    : MleEstimator.Options.defaults().withK(k)));
-            case "twonn" -> List.of(TwoNnEstimator.withDefaults());
-            case "gride" -> List.copyOf(GrideEstimator.scaling(GrideEstimator.DEFAULT_RANGE_MAX, n));
+            case "mle" -> List.of(MleEstimator.of(new MleEstimator.Options(k == null ? 20 : k, s.mleCombination(), false)));
+            case "twonn" -> List.of(TwoNnEstimator.of(TwoNnEstimator.Options.defaults().withFit(s.twoNnFit())));
+            case "gride" -> List.copyOf(GrideEstimator.scaling(s.grideRangeMax(), n));
             case "tle" -> List.of(TleEstimator.of(k == null ? TleEstimator.Options.defaults()
                     : TleEstimator.Options.defaults().withK(k)));
             case "mom" -> List.of(MomEstimator.of(k == null ? MomEstimator.Options.defaults()
                     : MomEstimator.Options.defaults().withK(k)));
             case "corrint" -> List.of(CorrIntEstimator.withDefaults());
-            case "lpca" -> List.of(LocalPcaEstimator.withDefaults());
+            case "lpca" -> List.of(LocalPcaEstimator.of(LocalPcaEstimator.Options.defaults().withVersion(s.lpcaVersion())
+                    .withNeighborhood(s.lpcaNeighborhood())));
             default -> throw InvalidInputException.of("unknown estimator '%s': expected one of %s", name,
                     String.join(", ", NAMES));
         };

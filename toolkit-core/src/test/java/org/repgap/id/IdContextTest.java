@@ -80,7 +80,7 @@ class IdContextTest {
         CountingSearch search = new CountingSearch(Metric.euclidean());
         IdContext ctx = IdContext.of(X, search, DuplicatePolicy.DEDUPLICATE, Progress.NONE);
         List<IdEstimator> all = IdEstimators.NAMES.stream()
-                .flatMap(n -> IdEstimators.create(n, null, X.n()).stream()).toList();
+                .flatMap(n -> IdEstimators.create(n, X.n()).stream()).toList();
         IdEstimation.run(all, ctx, IdEstimation.Options.defaults());
         assertEquals(1, search.calls.get());
         NeighborGraph g20 = ctx.graph(20);
