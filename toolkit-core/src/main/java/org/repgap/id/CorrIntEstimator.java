@@ -97,7 +97,7 @@ public final class CorrIntEstimator implements IdEstimator {
             return dimension(sub, radii(sub));
         };
         String scale = String.format(Locale.ROOT, "k1=%d,k2=%d (r1=%.6g,r2=%.6g)", options.k1(), options.k2(), r[0], r[1]);
-        return new Estimate(d, null, scale, ctx.n(), 0, null, f, ctx.n(), Estimate.DISTINCT_POINTS);
+        return new Estimate(d, null, scale, 0.5 * (r[0] + r[1]), ctx.n(), 0, null, f, ctx.n(), Estimate.DISTINCT_POINTS);
     }
 
     private double[] radii(IdContext ctx) {

@@ -10,6 +10,8 @@ import java.util.function.ToDoubleFunction;
  * @param dimension     the estimate (NaN when undefined on these data)
  * @param standardError the estimator's own asymptotic standard error, or {@code null} when it has none
  * @param scale         the scale the estimate refers to, e.g. {@code "k=20"} or {@code "n1=2,n2=4"}
+ * @param scaleDistance the same scale as a distance: the mean over the points used of their neighbour
+ *                      distances at the ranks used (DADApy's {@code rs}), or {@code null} (global PCA)
  * @param used          number of points that entered the estimate
  * @param excluded      number of points skipped because a needed neighbour distance was 0
  * @param pointwise     per-point estimates indexed like {@link IdContext#points()} (NaN for skipped
@@ -19,7 +21,7 @@ import java.util.function.ToDoubleFunction;
  * @param units         number of resampling units (points or per-point statistics)
  * @param bootstrapMethod how {@code resampler} resamples, for the record
  */
-public record Estimate(double dimension, Double standardError, String scale, int used, int excluded,
+public record Estimate(double dimension, Double standardError, String scale, Double scaleDistance, int used, int excluded,
                        double[] pointwise, ToDoubleFunction<int[]> resampler, int units, String bootstrapMethod) {
 
     /** Resampling of per-point statistics: the neighbour graph is not recomputed and no duplicate point is created. */
@@ -34,6 +36,20 @@ public record Estimate(double dimension, Double standardError, String scale, int
         Objects.requireNonNull(resampler, "resampler");
         Objects.requireNonNull(bootstrapMethod, "bootstrapMethod");
         pointwise = pointwise == null ? null : pointwise.clone();
+    }
+
+    /** Mean over {@code rows} of the graph distances at the given ranks (from 1): the scale as a distance. */
+    static Double meanDistance(org.repgap.neighbors.NeighborGraph g, int[] rows, int... ranks) {
+        if (rows.length == 0) {
+            return null;
+        }
+        double s = 0;
+        for (int i : rows) {
+            for (int r : ranks) {
+                s += g.distance(i, r - 1);
+            }
+        }
+        return s / ((double) rows.length * ranks.length);
     }
 
     @Override

@@ -141,7 +141,7 @@ public final class GrideEstimator implements IdEstimator {
         if (Double.isFinite(d)) {
             se = 1 / Math.sqrt(fisherInformation(d, mus, n1, n2));
         }
-        return new Estimate(d, se, "n1=" + n1 + ",n2=" + n2, m, g.n() - m, null, f, m, Estimate.PER_POINT);
+        return new Estimate(d, se, "n1=" + n1 + ",n2=" + n2, Estimate.meanDistance(g, usable, n1, n2), m, g.n() - m, null, f, m, Estimate.PER_POINT);
     }
 
     /** Filter, then bisection; {@code mus} (already with {@code mu = 1} moved) is not modified. */

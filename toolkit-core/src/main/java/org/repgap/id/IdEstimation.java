@@ -112,7 +112,7 @@ public final class IdEstimation {
         Provenance prov = Provenance.of(estimator.getClass().getSimpleName(), provParams, ctx.input().sha256(),
                 options.bootstrap() > 0 ? options.seed() : null);
         return new IdResult(estimator.name(), estimator.parameters(), est.dimension(), lo, hi, level, reps, method,
-                est.standardError(), est.used(), est.excluded(), ctx.dim(), est.scale(), ctx.duplicates(),
+                est.standardError(), est.used(), est.excluded(), ctx.dim(), est.scale(), est.scaleDistance(), ctx.duplicates(),
                 ctx.metric().name(), seconds, prov, options.keepPointwise() ? est.pointwise() : null);
     }
 }

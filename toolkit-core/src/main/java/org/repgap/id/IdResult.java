@@ -24,13 +24,14 @@ import org.repgap.provenance.Provenance;
  * @param excluded        points skipped because a needed neighbour distance was 0 (duplicates under the metric)
  * @param ambientDim      ambient dimension of the data
  * @param scale           neighbour rank(s) or radii the estimate refers to
+ * @param scaleDistance   the scale as a distance: mean neighbour distance at the ranks used, {@code null} for global PCA
  * @param duplicates      exact duplicate rows in the input (see {@link DuplicatePolicy})
  * @param metric          name of the metric
  * @param seconds         wall-clock time of the estimate (including its bootstrap, excluding the shared graph)
  * @param provenance      how to reproduce the result
  * @param pointwise       per-point estimates, only when asked for (absent from JSON otherwise)
  */
-@JsonPropertyOrder({"estimator", "dimension", "ci_low", "ci_high", "ci_level", "standard_error", "scale", "n",
+@JsonPropertyOrder({"estimator", "dimension", "ci_low", "ci_high", "ci_level", "standard_error", "scale", "scale_distance", "n",
         "excluded", "duplicates", "ambient_dim", "metric", "params", "bootstrap_replicates", "bootstrap_method",
         "seconds", "provenance", "pointwise"})
 public record IdResult(
@@ -47,6 +48,7 @@ public record IdResult(
         int excluded,
         int ambientDim,
         String scale,
+        Double scaleDistance,
         int duplicates,
         String metric,
         double seconds,
@@ -81,6 +83,6 @@ public record IdResult(
     /** The same result without its pointwise values. */
     public IdResult withoutPointwise() {
         return new IdResult(estimator, params, dimension, ciLow, ciHigh, ciLevel, bootstrapReplicates, bootstrapMethod,
-                standardError, n, excluded, ambientDim, scale, duplicates, metric, seconds, provenance, null);
+                standardError, n, excluded, ambientDim, scale, scaleDistance, duplicates, metric, seconds, provenance, null);
     }
 }

@@ -175,7 +175,7 @@ public final class LocalPcaEstimator implements IdEstimator {
         if (options.neighborhood() == 0) {
             java.util.function.ToDoubleFunction<int[]> f = rows -> dimension(eigenvalues(x, rows));
             double d = f.applyAsDouble(Combination.all(x.n()));
-            return new Estimate(d, null, "global", x.n(), 0, null, f, x.n(), Estimate.POINTS);
+            return new Estimate(d, null, "global", null, x.n(), 0, null, f, x.n(), Estimate.POINTS);
         }
         int k = options.neighborhood();
         NeighborGraph g = ctx.graph(k);
@@ -184,7 +184,7 @@ public final class LocalPcaEstimator implements IdEstimator {
         Combination comb = options.combination();
         java.util.function.ToDoubleFunction<int[]> f = rows -> comb.combine(local, rows);
         double d = f.applyAsDouble(Combination.all(g.n()));
-        return new Estimate(d, null, "k=" + k, g.n(), 0, local, f, g.n(), Estimate.PER_POINT);
+        return new Estimate(d, null, "k=" + k, Estimate.meanDistance(g, Combination.all(g.n()), k), g.n(), 0, local, f, g.n(), Estimate.PER_POINT);
     }
 
     /**

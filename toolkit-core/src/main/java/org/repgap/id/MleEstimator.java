@@ -125,6 +125,6 @@ public final class MleEstimator implements IdEstimator {
                 }
                 : rows -> comb.combine(local, rows);
         double d = m == 0 ? Double.NaN : f.applyAsDouble(Combination.all(m));
-        return new Estimate(d, null, "k=" + k, m, g.n() - m, pointwise, f, m, Estimate.PER_POINT);
+        return new Estimate(d, null, "k=" + k, Estimate.meanDistance(g, usable, k), m, g.n() - m, pointwise, f, m, Estimate.PER_POINT);
     }
 }

@@ -122,7 +122,7 @@ public final class TleEstimator implements IdEstimator {
         Combination comb = options.combination();
         java.util.function.ToDoubleFunction<int[]> f = rows -> comb.combine(local, rows);
         double d = usable.length == 0 ? Double.NaN : f.applyAsDouble(Combination.all(usable.length));
-        return new Estimate(d, null, "k=" + k, usable.length, g.n() - usable.length, pointwise, f, usable.length,
+        return new Estimate(d, null, "k=" + k, Estimate.meanDistance(g, usable, k), usable.length, g.n() - usable.length, pointwise, f, usable.length,
                 Estimate.PER_POINT);
     }
 

@@ -118,7 +118,7 @@ public final class TwoNnEstimator implements IdEstimator {
                 : rows -> linearFit(logMu, rows, options.discardFraction());
         double d = m < 2 ? Double.NaN : f.applyAsDouble(Combination.all(m));
         Double se = Double.isFinite(d) ? d / Math.sqrt(m) : null;
-        return new Estimate(d, se, "k=1,2", m, g.n() - m, null, f, m, Estimate.PER_POINT);
+        return new Estimate(d, se, "k=1,2", Estimate.meanDistance(g, usable, 1, 2), m, g.n() - m, null, f, m, Estimate.PER_POINT);
     }
 
     /** {@code (N - 1) / sum log mu}. */

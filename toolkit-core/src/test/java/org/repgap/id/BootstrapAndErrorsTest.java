@@ -87,6 +87,18 @@ class BootstrapAndErrorsTest {
     }
 
     @Test
+    void scaleDistanceGrowsWithTheRank() {
+        IdContext ctx = IdContext.of(X);
+        double previous = 0;
+        for (GrideEstimator g : GrideEstimator.scaling(64, X.n())) {
+            double r = IdEstimation.run(g, ctx).scaleDistance();
+            assertTrue(r > previous, g.parameters() + ": " + r);
+            previous = r;
+        }
+        assertNull(IdEstimation.run(LocalPcaEstimator.withDefaults(), ctx).scaleDistance());
+    }
+
+    @Test
     void grideScaleAnalysisRanks() {
         assertEquals(List.of(1, 2, 4, 8, 16, 32), GrideEstimator.scaling(64, 2500).stream()
                 .map(g -> (Integer) g.parameters().get("n1")).toList());

@@ -46,6 +46,10 @@ class NaiveOracleTest {
             mu[i] = d[i][1] / d[i][0];
             sumLog += Math.log(mu[i]);
         }
+        double meanR = 0;
+        for (int i = 0; i < n; i++) {
+            meanR += (d[i][0] + d[i][1]) / (2.0 * n);
+        }
         Arrays.sort(mu);
         int m = (int) Math.floor(n * 0.9);
         double sxy = 0;
@@ -62,6 +66,7 @@ class NaiveOracleTest {
         IdResult r = IdEstimation.run(TwoNnEstimator.of(TwoNnEstimator.Options.defaults().withFit(TwoNnEstimator.Fit.ML)), ctx);
         assertEquals(ml, r.value(), 1e-12 * ml);
         assertEquals(ml / Math.sqrt(n), r.standardError(), 1e-12);
+        assertEquals(meanR, r.scaleDistance(), 1e-12 * meanR);
     }
 
     @Test
