@@ -27,6 +27,7 @@ public final class IdContext {
     private final NeighborSearch search;
     private final Progress progress;
     private NeighborGraph graph; // guarded by this
+    private final Map<String, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
     private IdContext(PointCloud input, PointCloud points, int duplicates, DuplicatePolicy policy,
                       NeighborSearch search, Progress progress) {
@@ -216,6 +217,15 @@ public final class IdContext {
             progress.update(k + "-NN search", 1, 1);
         }
         return graph.k() == k ? graph : graph.truncate(k);
+    }
+
+    /**
+     * A value computed once per context and shared by estimators (e.g. the covariance eigenvalues that
+     * every PCA rule reads). {@code compute} must be a pure function of the points.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(String key, java.util.function.Supplier<T> compute) {
+        return (T) shared.computeIfAbsent(key, k -> compute.get());
     }
 
     /**

@@ -54,6 +54,15 @@ public final class IdEstimation {
         }
     }
 
+    /** Fails early, naming the estimator, when the data have too few points for its neighbours. */
+    private static void checkNeighbors(IdEstimator e, IdContext ctx) {
+        if (e.neighbors() >= ctx.n()) {
+            throw InvalidInputException.of("%s needs k = %d neighbours but %s has only %d distinct points (at least %d needed); "
+                    + "use fewer neighbours (--k) or more points", e.name(), e.neighbors(), ctx.input().source(), ctx.n(),
+                    e.neighbors() + 1);
+        }
+    }
+
     /** Runs one estimator with default options (no bootstrap). */
     public static IdResult run(IdEstimator estimator, IdContext ctx) {
         return run(estimator, ctx, Options.defaults());
@@ -63,6 +72,7 @@ public final class IdEstimation {
     public static List<IdResult> run(List<? extends IdEstimator> estimators, IdContext ctx, Options options) {
         int kmax = 0;
         for (IdEstimator e : estimators) {
+            checkNeighbors(e, ctx);
             kmax = Math.max(kmax, e.neighbors());
         }
         if (kmax > 0) {
@@ -77,6 +87,7 @@ public final class IdEstimation {
 
     /** Runs one estimator. */
     public static IdResult run(IdEstimator estimator, IdContext ctx, Options options) {
+        checkNeighbors(estimator, ctx);
         long t0 = System.nanoTime();
         Estimate est = estimator.compute(ctx);
         Double lo = null;

@@ -174,7 +174,8 @@ public final class LocalPcaEstimator implements IdEstimator {
         PointCloud x = ctx.points();
         if (options.neighborhood() == 0) {
             java.util.function.ToDoubleFunction<int[]> f = rows -> dimension(eigenvalues(x, rows));
-            double d = f.applyAsDouble(Combination.all(x.n()));
+            double[] ev = ctx.shared("covariance eigenvalues", () -> eigenvalues(x, Combination.all(x.n())));
+            double d = dimension(ev.clone());
             return new Estimate(d, null, "global", null, x.n(), 0, null, f, x.n(), Estimate.POINTS);
         }
         int k = options.neighborhood();

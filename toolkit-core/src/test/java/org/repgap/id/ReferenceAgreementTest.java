@@ -38,8 +38,12 @@ class ReferenceAgreementTest {
         }
     }
 
+    private static final java.util.Map<String, IdContext> CONTEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One context (so one neighbour graph) per data set for the whole class. */
     static IdContext context(String dataset) {
-        return IdContext.of(NpyTestReader.resource("/reference/skdim/datasets/" + dataset + ".npy"));
+        return CONTEXTS.computeIfAbsent(dataset,
+                d -> IdContext.of(NpyTestReader.resource("/reference/skdim/datasets/" + d + ".npy")));
     }
 
     static double tolerance(ReferenceCases.Row row) {
