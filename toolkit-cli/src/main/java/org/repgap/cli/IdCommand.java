@@ -59,8 +59,8 @@ public final class IdCommand implements Callable<Integer> {
     @Option(names = "--array", paramLabel = "NAME", description = "Member of an .npz file to read (default: its only array).")
     String array;
 
-    @Option(names = "--n", paramLabel = "N", defaultValue = "2500", description = "Number of points to generate with --dataset.")
-    int n;
+    @Option(names = "--n", paramLabel = "N", description = "Number of points to generate with --dataset (default 2500).")
+    Integer n;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of --dataset and of the bootstrap.")
     long seed;
@@ -107,7 +107,7 @@ public final class IdCommand implements Callable<Integer> {
     String duplicates;
 
     @Option(names = "--group", paramLabel = "SPEC", defaultValue = "none",
-            description = "Estimate modulo a symmetry group: distances become orbit distances d_G (lpca then refuses).")
+            description = "Estimate modulo a symmetry group: distances become orbit distances d_G (lpca, Euclidean only, is then left out of all).")
     String group;
 
     @Option(names = "--pointwise", description = "Include per-point estimates in JSON output.")
@@ -138,6 +138,9 @@ public final class IdCommand implements Callable<Integer> {
         DuplicatePolicy policy = DuplicatePolicy.parse(duplicates);
         PointCloud x = load();
         Metric metric = metric(x.dim());
+        if (!metric.isEuclidean() && names.contains("lpca") && !explicitlyNamed("lpca")) {
+            names.remove("lpca"); // 'all' with an orbit metric: PCA has no meaning on the quotient
+        }
         StderrProgress progress = new StderrProgress();
         try {
             IdReport report = estimate(x, metric, names, settings, policy, options, progress);
@@ -148,9 +151,18 @@ public final class IdCommand implements Callable<Integer> {
         return 0;
     }
 
+    private boolean explicitlyNamed(String name) {
+        for (String s : estimators.split(",")) {
+            if (s.trim().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private PointCloud load() {
         if (source.input != null) {
-            if (n != 2500) {
+            if (n != null) {
                 throw InvalidInputException.of("--n applies to --dataset only, not to --input %s", source.input);
             }
             return PointClouds.read(source.input, array);
@@ -158,10 +170,11 @@ public final class IdCommand implements Callable<Integer> {
         if (array != null) {
             throw InvalidInputException.of("--array applies to .npz files given with --input, not to --dataset");
         }
-        if (n < 3) {
-            throw InvalidInputException.of("--n %d: at least 3 points are needed", n);
+        int count = n == null ? 2500 : n;
+        if (count < 3) {
+            throw InvalidInputException.of("--n %d: at least 3 points are needed", count);
         }
-        return Datasets.generate(source.dataset, n, seed);
+        return Datasets.generate(source.dataset, count, seed);
     }
 
     /** The distance of every nearest-neighbour estimator: Euclidean, or the orbit distance of {@code --group}. */

@@ -24,6 +24,8 @@ import org.repgap.neighbors.NeighborGraph;
  *
  * <p>Zero distances: points with {@code r_1(i) = 0} (a duplicate under the metric) have no finite
  * ratio and are skipped ({@code excluded}); the peers keep them as {@code mu = inf} and are biased.
+ * (A point whose two nearest neighbours are copies of each other still gets {@code mu = 1}: only
+ * {@link DuplicatePolicy#DEDUPLICATE}, the default, removes that bias.)
  */
 public final class TwoNnEstimator implements IdEstimator {
 
