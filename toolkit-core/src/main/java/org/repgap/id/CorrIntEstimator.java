@@ -75,26 +75,8 @@ public final class CorrIntEstimator implements IdEstimator {
         double[] r = radii(ctx);
         double d = dimension(ctx, r);
         java.util.function.ToDoubleFunction<int[]> f = rows -> {
-            boolean[] seen = new boolean[ctx.n()];
-            int distinct = 0;
-            for (int row : rows) {
-                if (!seen[row]) {
-                    seen[row] = true;
-                    distinct++;
-                }
-            }
-            if (distinct <= options.k2()) {
-                return Double.NaN;
-            }
-            int[] keep = new int[distinct];
-            int c = 0;
-            for (int i = 0; i < seen.length; i++) {
-                if (seen[i]) {
-                    keep[c++] = i;
-                }
-            }
-            IdContext sub = ctx.subset(keep);
-            return dimension(sub, radii(sub));
+            IdContext sub = IdEstimation.distinctSubset(ctx, rows);
+            return sub.n() <= options.k2() ? Double.NaN : dimension(sub, radii(sub));
         };
         String scale = String.format(Locale.ROOT, "k1=%d,k2=%d (r1=%.6g,r2=%.6g)", options.k1(), options.k2(), r[0], r[1]);
         return new Estimate(d, null, scale, 0.5 * (r[0] + r[1]), ctx.n(), 0, null, f, ctx.n(), Estimate.DISTINCT_POINTS);

@@ -17,9 +17,38 @@ import org.repgap.stats.Bootstrap;
  * lPCA) those statistics are resampled: the graph is computed once and no duplicate point is
  * created. Global lPCA resamples points; CorrInt recomputes on the distinct points of a resample
  * (duplicates would add pairs at distance 0). Percentile intervals (Efron and Tibshirani 1993, ch. 13).
+ *
+ * <p>Calibration (measured: 20 independent samples of 1000 points on the 4-sphere, standard deviation
+ * of the estimates against the mean bootstrap standard error of 3 of them): per-point resampling treats
+ * the per-point statistics as independent, but neighbourhoods overlap, so its intervals are narrower
+ * than the true spread by a factor of about 1.6 (MLE, TwoNN, TLE) or 1.2 (GRIDE n1 = 4, MOM);
+ * {@link Resampling#POINTS} gives 1.3 (MLE), 1.2 (TwoNN, TLE), 1.0 (MOM), 0.9 (GRIDE); CorrInt's
+ * distinct-points bootstrap 1.0. The default stays per-point (fast, graph computed once); use
+ * {@code POINTS} when the interval matters.
  */
 public final class IdEstimation {
     private IdEstimation() {
+    }
+
+    /** What the bootstrap resamples. */
+    public enum Resampling {
+        /** Each estimator's own choice (per-point statistics where it can): fast, graph computed once. */
+        AUTO,
+        /**
+         * For every estimator: draw n points with replacement, keep the distinct ones (about 63%), rebuild
+         * the neighbour graph and recompute. Slower (one search per replicate); it captures the dependence
+         * between overlapping neighbourhoods that per-point resampling ignores.
+         */
+        POINTS;
+
+        public static Resampling parse(String s) {
+            for (Resampling r : values()) {
+                if (r.name().equalsIgnoreCase(s == null ? "" : s.trim())) {
+                    return r;
+                }
+            }
+            throw InvalidInputException.of("bootstrap resampling '%s': expected auto or points", s);
+        }
     }
 
     /**
@@ -29,9 +58,13 @@ public final class IdEstimation {
      * @param seed           seed of the bootstrap streams
      * @param level          confidence level of the interval, in (0, 1)
      * @param keepPointwise  whether results carry per-point estimates
+     * @param resampling     what the bootstrap resamples
      */
-    public record Options(int bootstrap, long seed, double level, boolean keepPointwise) {
+    public record Options(int bootstrap, long seed, double level, boolean keepPointwise, Resampling resampling) {
         public Options {
+            if (resampling == null) {
+                throw InvalidInputException.of("bootstrap resampling: expected auto or points");
+            }
             if (!(bootstrap >= 0)) {
                 throw InvalidInputException.of("bootstrap = %d: the number of replicates must be 0 (none) or positive", bootstrap);
             }
@@ -40,18 +73,46 @@ public final class IdEstimation {
             }
         }
 
-        /** No bootstrap, seed 0, level 0.95, no pointwise values. */
+        /** No bootstrap, seed 0, level 0.95, no pointwise values, automatic resampling. */
         public static Options defaults() {
-            return new Options(0, 0L, 0.95, false);
+            return new Options(0, 0L, 0.95, false, Resampling.AUTO);
         }
 
         public Options withBootstrap(int replicates, long newSeed) {
-            return new Options(replicates, newSeed, level, keepPointwise);
+            return new Options(replicates, newSeed, level, keepPointwise, resampling);
         }
 
         public Options withPointwise(boolean keep) {
-            return new Options(bootstrap, seed, level, keep);
+            return new Options(bootstrap, seed, level, keep, resampling);
         }
+
+        public Options withResampling(Resampling r) {
+            return new Options(bootstrap, seed, level, keepPointwise, r);
+        }
+    }
+
+    /**
+     * The context on the distinct rows among {@code rows} (a bootstrap draw with replacement): no
+     * duplicate point, so no zero distance, is created. Used by every estimator under
+     * {@link Resampling#POINTS} and by CorrInt always.
+     */
+    static IdContext distinctSubset(IdContext ctx, int[] rows) {
+        boolean[] seen = new boolean[ctx.n()];
+        int distinct = 0;
+        for (int row : rows) {
+            if (!seen[row]) {
+                seen[row] = true;
+                distinct++;
+            }
+        }
+        int[] keep = new int[distinct];
+        int c = 0;
+        for (int i = 0; i < seen.length; i++) {
+            if (seen[i]) {
+                keep[c++] = i;
+            }
+        }
+        return ctx.subset(keep);
     }
 
     /** Fails early, naming the estimator, when the data have too few points for its neighbours. */
@@ -96,8 +157,16 @@ public final class IdEstimation {
         Integer reps = null;
         String method = null;
         if (options.bootstrap() > 0) {
+            boolean points = options.resampling() == Resampling.POINTS;
+            java.util.function.ToDoubleFunction<int[]> resampler = points
+                    ? rows -> {
+                        IdContext sub = distinctSubset(ctx, rows);
+                        return sub.n() <= estimator.neighbors() ? Double.NaN : estimator.compute(sub).dimension();
+                    }
+                    : est.resampler();
+            int units = points ? ctx.n() : est.units();
             double[][] r = Bootstrap.replicate(options.bootstrap(), options.seed(),
-                    rng -> new double[] {est.resampler().applyAsDouble(Bootstrap.resample(est.units(), rng))},
+                    rng -> new double[] {resampler.applyAsDouble(Bootstrap.resample(units, rng))},
                     (task, done, total) -> ctx.progress().update(estimator.name() + " bootstrap", done, total));
             Bootstrap.Interval ci = Bootstrap.percentile(r, 0, options.level());
             lo = ci.low();
@@ -110,7 +179,7 @@ public final class IdEstimation {
                 }
             }
             reps = finite;
-            method = est.bootstrapMethod();
+            method = points ? Estimate.DISTINCT_POINTS : est.bootstrapMethod();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> provParams = new LinkedHashMap<>(estimator.parameters());
@@ -119,6 +188,7 @@ public final class IdEstimation {
         provParams.put("bootstrap", options.bootstrap());
         if (options.bootstrap() > 0) {
             provParams.put("level", options.level());
+            provParams.put("resampling", options.resampling().name().toLowerCase(java.util.Locale.ROOT));
         }
         Provenance prov = Provenance.of(estimator.getClass().getSimpleName(), provParams, ctx.input().sha256(),
                 options.bootstrap() > 0 ? options.seed() : null);

@@ -25,7 +25,7 @@ class BootstrapAndErrorsTest {
     @ValueSource(strings = {"mle", "twonn", "gride", "tle", "mom", "corrint", "lpca"})
     void sameSeedSameIntervalAndTheIntervalCoversTheEstimate(String name) {
         IdEstimator e = byName(name);
-        IdEstimation.Options o = IdEstimation.Options.defaults().withBootstrap(60, 42);
+        IdEstimation.Options o = IdEstimation.Options.defaults().withBootstrap(40, 42);
         IdResult a = IdEstimation.run(e, IdContext.of(X), o);
         IdResult b = IdEstimation.run(e, IdContext.of(X), o);
         assertNotNull(a.ciLow(), name);
@@ -33,7 +33,7 @@ class BootstrapAndErrorsTest {
         assertEquals(a.ciHigh(), b.ciHigh(), 0.0, name);
         assertTrue(a.ciLow() <= a.ciHigh(), name);
         assertEquals(0.95, a.ciLevel());
-        assertEquals(60, a.bootstrapReplicates());
+        assertEquals(40, a.bootstrapReplicates());
         if (!name.equals("lpca") && !name.equals("corrint")) {
             // a per-point statistic bootstrap is centred on the estimate
             assertTrue(a.ciLow() <= a.value() && a.value() <= a.ciHigh(), name + " " + a);
@@ -50,6 +50,25 @@ class BootstrapAndErrorsTest {
         // the width must be a small fraction of d, not zero and not of order d
         double width = a.ciHigh() - a.ciLow();
         assertTrue(width > 0.01 * a.value() && width < 0.3 * a.value(), "width " + width);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mle", "twonn", "gride", "tle"})
+    void resamplingPointsRebuildsTheGraphAndIsSeeded(String name) {
+        IdEstimator e = byName(name);
+        IdEstimation.Options o = IdEstimation.Options.defaults().withBootstrap(20, 9)
+                .withResampling(IdEstimation.Resampling.POINTS);
+        IdResult a = IdEstimation.run(e, IdContext.of(X), o);
+        IdResult b = IdEstimation.run(e, IdContext.of(X), o);
+        assertEquals(Estimate.DISTINCT_POINTS, a.bootstrapMethod());
+        assertEquals(a.ciLow(), b.ciLow(), 0.0);
+        assertEquals(a.ciHigh(), b.ciHigh(), 0.0);
+        assertEquals(20, a.bootstrapReplicates());
+        // replicates use ~63% of the points: the interval is near the estimate, not degenerate
+        assertTrue(a.ciHigh() > a.ciLow());
+        assertEquals(a.value(), 0.5 * (a.ciLow() + a.ciHigh()), 0.15 * a.value());
+        IdResult auto = IdEstimation.run(e, IdContext.of(X), o.withResampling(IdEstimation.Resampling.AUTO));
+        assertNotEquals(auto.ciLow(), a.ciLow());
     }
 
     @Test
