@@ -26,8 +26,11 @@ public record Estimate(double dimension, Double standardError, String scale, Dou
 
     /** Resampling of per-point statistics: the neighbour graph is not recomputed and no duplicate point is created. */
     public static final String PER_POINT = "per-point statistics";
-    /** Resampling points with replacement and keeping the distinct ones (no zero distances are created). */
-    public static final String DISTINCT_POINTS = "distinct points of a resample";
+    /**
+     * Resampling points with replacement and keeping the distinct ones (no zero distances are created);
+     * the interval is re-centred on the estimate (see {@link IdEstimation}).
+     */
+    public static final String DISTINCT_POINTS = "distinct points of a resample, interval re-centred";
     /** Resampling points with replacement (duplicates are harmless to the estimator). */
     public static final String POINTS = "points";
 
