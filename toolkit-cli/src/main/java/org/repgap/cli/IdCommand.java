@@ -136,15 +136,15 @@ public final class IdCommand implements Callable<Integer> {
                 .withTwoNnFit(TwoNnEstimator.Fit.parse(twoNnFit))
                 .withGrideRangeMax(grideRange)
                 .withLpca(LocalPcaEstimator.Version.parse(lpcaVersion), lpcaK);
-        LocalPcaEstimator.Options.defaults().withNeighborhood(lpcaK); // validates --lpca-k before any work
         if (bootstrap < 0) {
             throw InvalidInputException.of("--bootstrap %d: the number of replicates must be 0 (none) or positive", bootstrap);
         }
         IdEstimation.Options options = new IdEstimation.Options(bootstrap, seed, level, pointwise,
                 IdEstimation.Resampling.parse(resample));
         DuplicatePolicy policy = DuplicatePolicy.parse(duplicates);
+        SymmetryGroup symmetry = group == null || group.trim().equalsIgnoreCase("none") ? null : SymmetryGroup.parse(group);
         PointCloud x = load();
-        Metric metric = metric(x.dim());
+        Metric metric = metric(symmetry, x.dim());
         if (!metric.isEuclidean() && names.contains("lpca") && !explicitlyNamed("lpca")) {
             names.remove("lpca"); // 'all' with an orbit metric: PCA has no meaning on the quotient
         }
@@ -185,11 +185,10 @@ public final class IdCommand implements Callable<Integer> {
     }
 
     /** The distance of every nearest-neighbour estimator: Euclidean, or the orbit distance of {@code --group}. */
-    private Metric metric(int dim) {
-        if (group == null || group.trim().equalsIgnoreCase("none")) {
+    private static Metric metric(SymmetryGroup g, int dim) {
+        if (g == null) {
             return Metric.euclidean();
         }
-        SymmetryGroup g = SymmetryGroup.parse(group);
         g.checkDimension(dim);
         return g.orbitMetric(dim);
     }

@@ -141,7 +141,7 @@ class IdCommandTest {
     void badVariantOptionsAreExit2BeforeAnyWork() {
         for (String[] bad : new String[][] {{"--lpca-ver", "FOO"}, {"--lpca-k", "1"}, {"--mle-comb", "mode"},
                 {"--twonn-fit", "cubic"}, {"--gride-range", "1"}, {"--duplicates", "merge"}, {"--level", "1.5"},
-                {"--bootstrap", "-1"}}) {
+                {"--bootstrap", "-1"}, {"--group", "nonsense"}}) {
             Run r = run("id", "--dataset", "M7_Roll", bad[0], bad[1]);
             assertEquals(2, r.code(), String.join(" ", bad) + ": " + r.err());
             assertEquals(1, r.err().strip().split("\n").length, r.err());

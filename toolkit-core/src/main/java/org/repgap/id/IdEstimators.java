@@ -60,6 +60,10 @@ public final class IdEstimators {
             if (k != null && !(k >= 1)) {
                 throw InvalidInputException.of("k = %d: the number of neighbours must be at least 1", k);
             }
+            if (!(lpcaNeighborhood == 0 || lpcaNeighborhood >= 2)) {
+                throw InvalidInputException.of("lpca neighbourhood = %d: expected 0 (global PCA) or at least 2 neighbours",
+                        lpcaNeighborhood);
+            }
             if (!(grideRangeMax >= 2)) {
                 throw InvalidInputException.of("gride range = %d: expected at least 2", grideRangeMax);
             }
