@@ -34,14 +34,16 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         showDefaultValues = true,
         description = {
-                "Estimates the intrinsic dimension of a point cloud (one point per row) with nearest-neighbour",
-                "estimators (mle, twonn, gride, tle, mom, corrint) and PCA (lpca), with scikit-dimension's",
-                "defaults (DADApy's for gride, reported at neighbour ranks n1 = 1, 2, 4, ..., 32).",
-                "One k-NN graph is computed and shared by all estimators. Exact duplicate rows are removed",
-                "first (see --duplicates). With --bootstrap B, each estimate gets a percentile interval.",
+                "Estimates the intrinsic dimension of a point cloud (one point per row) with nearest-neighbour "
+                        + "estimators (mle, twonn, gride, tle, mom, corrint) and PCA (lpca), with scikit-dimension's "
+                        + "defaults (DADApy's for gride, reported at neighbour ranks n1 = 1, 2, 4, ..., 32). One k-NN "
+                        + "graph is computed and shared by all estimators. Exact duplicate rows are removed first "
+                        + "(see --duplicates). With --bootstrap B, each estimate gets a percentile interval.",
                 "",
-                "Example:",
-                "  repgap id --dataset M7_Roll --estimator mle,twonn,gride --bootstrap 200 --format json"},
+                "Examples:",
+                "  repgap id --dataset M7_Roll",
+                "  repgap id --input points.npy --estimator mle,twonn,gride \\",
+                "            --bootstrap 200 --format json --output id.json"},
         footer = {"", "Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error."})
 public final class IdCommand implements Callable<Integer> {
 

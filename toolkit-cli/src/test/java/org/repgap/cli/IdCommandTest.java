@@ -166,7 +166,7 @@ class IdCommandTest {
     void helpTeaches() {
         Run r = run("id", "--help");
         assertEquals(0, r.code());
-        assertTrue(r.out().contains("Example:"));
+        assertTrue(r.out().contains("Examples:"));
         assertTrue(r.out().contains("--bootstrap"));
     }
 
