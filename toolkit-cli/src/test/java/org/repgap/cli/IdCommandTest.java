@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.repgap.data.PointCloud;
@@ -64,15 +63,6 @@ class IdCommandTest {
         Path f = tmp.resolve(name);
         Files.writeString(f, sb.toString());
         return f;
-    }
-
-    /** The file-based tests need {@code PointClouds.read}, implemented on another branch: skip until it is merged. */
-    void assumeReader(Path f) {
-        try {
-            PointClouds.read(f, null);
-        } catch (UnsupportedOperationException e) {
-            Assumptions.abort("PointClouds.read is not implemented on this branch yet");
-        }
     }
 
     @Test
@@ -173,7 +163,6 @@ class IdCommandTest {
     @Test
     void fileToJsonWithBootstrap() throws Exception {
         Path in = csv(circle(400, 3), "circle.csv");
-        assumeReader(in);
         Path out = tmp.resolve("id.json");
         Run r = run("id", "--input", in.toString(), "--estimator", "mle,twonn", "--bootstrap", "30", "--seed", "7",
                 "--format", "json", "--output", out.toString());
@@ -194,7 +183,6 @@ class IdCommandTest {
     @Test
     void tooFewPointsForKIsExit2() throws Exception {
         Path in = csv(circle(40, 4), "small.csv");
-        assumeReader(in);
         Run r = run("id", "--input", in.toString(), "--estimator", "mom");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("k = 100"), r.err());
@@ -210,7 +198,6 @@ class IdCommandTest {
         }
         rows[100] = 3;
         Path in = csv(x.select(rows), "dups.csv");
-        assumeReader(in);
         Run r = run("id", "--input", in.toString(), "--estimator", "twonn", "--duplicates", "error");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("row 101 duplicates row 4"), r.err());
