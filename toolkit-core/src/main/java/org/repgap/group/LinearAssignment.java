@@ -22,6 +22,11 @@ final class LinearAssignment {
         if (cost.length != m * m) {
             throw new IllegalArgumentException("cost matrix has " + cost.length + " entries, expected " + m + "^2");
         }
+        for (int i = 0; i < cost.length; i++) {
+            if (!Double.isFinite(cost[i])) {
+                throw new IllegalArgumentException("assignment cost (" + i / m + ", " + i % m + ") is " + cost[i] + ", not finite");
+            }
+        }
         double[] u = new double[m + 1];
         double[] v = new double[m + 1];
         int[] p = new int[m + 1];
@@ -51,9 +56,6 @@ final class LinearAssignment {
                             j1 = j;
                         }
                     }
-                }
-                if (j1 == 0) {
-                    throw new IllegalArgumentException("assignment costs must be finite (row " + i0 + ")");
                 }
                 for (int j = 0; j <= m; j++) {
                     if (used[j]) {
