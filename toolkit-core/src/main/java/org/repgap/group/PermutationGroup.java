@@ -151,20 +151,43 @@ final class PermutationGroup extends BaseGroup {
         return new Elements.BlockPermutation(perm, p);
     }
 
-    @Override
-    Alignment alignVectors(double[] x, double[] y) {
-        int p = x.length / m;
+    /** The {@code m x m} squared distances between the points of two slices. */
+    private double[] costs(double[] x, int xOffset, double[] y, int yOffset, int dim) {
+        int p = dim / m;
         double[] cost = new double[m * m];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
                 double s = 0;
                 for (int c = 0; c < p; c++) {
-                    double t = x[i * p + c] - y[j * p + c];
+                    double t = x[xOffset + i * p + c] - y[yOffset + j * p + c];
                     s += t * t;
                 }
                 cost[i * m + j] = s;
             }
         }
+        return cost;
+    }
+
+    @Override
+    double distanceVectors(double[] x, double[] y) {
+        return distanceSlices(x, 0, y, 0, x.length);
+    }
+
+    @Override
+    double distanceSlices(double[] a, int aOffset, double[] b, int bOffset, int dim) {
+        double[] cost = costs(a, aOffset, b, bOffset, dim);
+        int[] sigma = LinearAssignment.solve(cost, m);
+        double s = 0;
+        for (int i = 0; i < m; i++) {
+            s += cost[i * m + sigma[i]];
+        }
+        return Math.sqrt(s);
+    }
+
+    @Override
+    Alignment alignVectors(double[] x, double[] y) {
+        int p = x.length / m;
+        double[] cost = costs(x, 0, y, 0, x.length);
         int[] sigma = LinearAssignment.solve(cost, m);
         double s = 0;
         for (int i = 0; i < m; i++) {

@@ -48,12 +48,15 @@ final class ProductGroup extends BaseGroup {
     private final List<BaseGroup> factors;
     private final String spec;
     private final boolean exact;
+    /** {@code translation:2xso2}: the one-pass closed form of {@link So2Group#centredDistanceOrNaN}. */
+    private final boolean rigidPlane;
 
     private ProductGroup(List<BaseGroup> factors) {
         this.factors = List.copyOf(factors);
         this.spec = factors.stream().map(BaseGroup::spec).collect(Collectors.joining("x"));
         long hard = factors.stream().filter(f -> f.kind() != Kind.TRANSLATION && !enumerable(f)).count();
         this.exact = hard <= 1;
+        this.rigidPlane = factors.size() == 2 && factors.get(0).kind() == Kind.TRANSLATION && factors.get(1).kind() == Kind.SO2;
     }
 
     /**
@@ -245,6 +248,23 @@ final class ProductGroup extends BaseGroup {
     @Override
     boolean exact() {
         return exact;
+    }
+
+    @Override
+    double distanceVectors(double[] x, double[] y) {
+        return distanceSlices(x, 0, y, 0, x.length);
+    }
+
+    @Override
+    double distanceSlices(double[] a, int aOffset, double[] b, int bOffset, int dim) {
+        if (rigidPlane) {
+            double d = So2Group.centredDistanceOrNaN(a, aOffset, b, bOffset, dim);
+            if (!Double.isNaN(d)) {
+                return d;
+            }
+        }
+        return alignVectors(java.util.Arrays.copyOfRange(a, aOffset, aOffset + dim),
+                java.util.Arrays.copyOfRange(b, bOffset, bOffset + dim)).distance();
     }
 
     private static Alignment align(List<BaseGroup> fs, double[] x, double[] y) {
