@@ -151,10 +151,9 @@ final class PermutationGroup extends BaseGroup {
         return new Elements.BlockPermutation(perm, p);
     }
 
-    /** The {@code m x m} squared distances between the points of two slices. */
-    private double[] costs(double[] x, int xOffset, double[] y, int yOffset, int dim) {
+    /** Fills {@code cost} with the {@code m x m} squared distances between the points of two slices. */
+    private void costs(double[] x, int xOffset, double[] y, int yOffset, int dim, double[] cost) {
         int p = dim / m;
-        double[] cost = new double[m * m];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
                 double s = 0;
@@ -165,7 +164,6 @@ final class PermutationGroup extends BaseGroup {
                 cost[i * m + j] = s;
             }
         }
-        return cost;
     }
 
     @Override
@@ -175,25 +173,17 @@ final class PermutationGroup extends BaseGroup {
 
     @Override
     double distanceSlices(double[] a, int aOffset, double[] b, int bOffset, int dim) {
-        double[] cost = costs(a, aOffset, b, bOffset, dim);
-        int[] sigma = LinearAssignment.solve(cost, m);
-        double s = 0;
-        for (int i = 0; i < m; i++) {
-            s += cost[i * m + sigma[i]];
-        }
-        return Math.sqrt(s);
+        LinearAssignment.Workspace w = LinearAssignment.workspace(m);
+        costs(a, aOffset, b, bOffset, dim, w.cost);
+        return Math.sqrt(w.solve());
     }
 
     @Override
     Alignment alignVectors(double[] x, double[] y) {
-        int p = x.length / m;
-        double[] cost = costs(x, 0, y, 0, x.length);
-        int[] sigma = LinearAssignment.solve(cost, m);
-        double s = 0;
-        for (int i = 0; i < m; i++) {
-            s += cost[i * m + sigma[i]];
-        }
-        return new Alignment(new Elements.BlockPermutation(sigma, p), Math.sqrt(s), true);
+        LinearAssignment.Workspace w = LinearAssignment.workspace(m);
+        costs(x, 0, y, 0, x.length, w.cost);
+        double s = w.solve();
+        return new Alignment(new Elements.BlockPermutation(w.rowToCol(), x.length / m), Math.sqrt(s), true);
     }
 
     @Override
