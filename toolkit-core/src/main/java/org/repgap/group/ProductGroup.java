@@ -24,9 +24,11 @@ import org.repgap.InvalidInputException;
  * <li>one factor left: its closed form;</li>
  * <li>{@code perm:m} ({@code m >= 5}) with a rotation group: no closed form. Alternating minimisation,
  *     the assignment for fixed rotation then Procrustes/Kabsch for fixed permutation, each step not
- *     increasing {@code |x - sigma R y|}, from the identity and {@value #SO2_STARTS} (so2) or
- *     {@value #SO3_STARTS} (so3) quadrature rotations; the best local minimum is an upper bound on
- *     {@code d_G} and the metric reports {@code isExact() == false}.</li>
+ *     increasing {@code |x - sigma R y|}, started from the rotation that maps the canonical frame of
+ *     {@code y} onto that of {@code x} (built from permutation-invariant moments, so exact for {@code y}
+ *     on or near the orbit of {@code x}; for so3 also its three axis-sign variants), the identity, and
+ *     {@value #SO2_STARTS} (so2) or {@value #SO3_STARTS} (so3) quadrature rotations; the best local
+ *     minimum is an upper bound on {@code d_G} and the metric reports {@code isExact() == false}.</li>
  * </ol>
  *
  * <p>Embedding: the factors' invariant used on the centred vector (translation); with {@code perm:m}
@@ -307,9 +309,20 @@ final class ProductGroup extends BaseGroup {
     /** Alternating minimisation of {@code |x - alpha beta y|} over a discrete {@code a} and a rotation group {@code b}. */
     private static Alignment alternate(BaseGroup a, BaseGroup b, double[] x, double[] y) {
         List<GroupElement> starts = new ArrayList<>();
+        // The rotation's canonical poses come from permutation-invariant moments, so g_x^-1 g_y maps the frame of y
+        // onto that of x: for y near the orbit of x it is the optimal rotation, whatever the permutation.
+        GroupElement frames = b.canonicalPose(x).inverse().compose(b.canonicalPose(y));
+        starts.add(frames);
         if (b.kind() == Kind.SO2) {
             starts.addAll(b.elements(x.length, SO2_STARTS));
         } else {
+            // The principal frame's axis signs rest on third moments, which noise may flip: try the other three.
+            GroupElement px = b.canonicalPose(x);
+            GroupElement py = b.canonicalPose(y);
+            for (double[] flip : new double[][] {{1, -1, -1}, {-1, 1, -1}, {-1, -1, 1}}) {
+                GroupElement f = new Elements.Rotation3(new double[] {flip[0], 0, 0, 0, flip[1], 0, 0, 0, flip[2]});
+                starts.add(px.inverse().compose(f).compose(py));
+            }
             starts.add(Elements.Identity.INSTANCE);
             starts.addAll(b.elements(x.length, SO3_STARTS));
         }

@@ -214,6 +214,28 @@ class GroupsTest {
         assertSame(Elements.Identity.INSTANCE, Groups.so2().canonicalPose(new double[4]));
     }
 
+    /** Near-duplicates decide nearest neighbours: the alternation must find them even without a closed form. */
+    @ParameterizedTest
+    @CsvSource({"perm:5xso2, 10", "perm:8xso2, 16", "perm:6xso3, 18", "perm:12xso3, 36", "translation:3xperm:6xso3, 18"})
+    void approximateProductsAreExactNearTheOrbit(String spec, int dim) {
+        SymmetryGroup g = Groups.parse(spec);
+        OrbitMetric m = g.orbitMetric(dim);
+        assertFalse(m.isExact());
+        SplittableRandom rng = new SplittableRandom(31);
+        GroupCase c = new GroupCase(spec, dim);
+        for (int trial = 0; trial < 20; trial++) {
+            double[] x = c.gaussian(rng);
+            double[] noise = c.gaussian(rng);
+            double[] y = g.random(dim, rng).apply(x);
+            double eps = 1e-3;
+            for (int i = 0; i < dim; i++) {
+                y[i] += eps * noise[i];
+            }
+            // d_G(x, y) <= |x - g^-1 y| = eps |g^-1 noise| = eps |noise|.
+            assertTrue(m.distance(x, y) <= eps * Math.sqrt(Vectors.squaredNorm(noise)) + 1e-12, spec + " trial " + trial);
+        }
+    }
+
     @Test
     void canonicalFormsFollowTheConventions() {
         assertArrayEquals(new double[] {1, -2, 0}, Groups.sign().canonicalize(new double[] {-1, 2, 0}), 0);
