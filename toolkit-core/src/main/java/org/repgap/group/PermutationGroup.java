@@ -49,6 +49,11 @@ final class PermutationGroup extends BaseGroup {
     }
 
     @Override
+    int dimensionMultiple() {
+        return m;
+    }
+
+    @Override
     public void checkDimension(int dim) {
         checkMultiple(dim, m);
     }

@@ -122,8 +122,13 @@ final class ProductGroup extends BaseGroup {
 
     @Override
     public void checkDimension(int dim) {
+        checkMultiple(dim, 1);
         for (BaseGroup f : factors) {
-            f.checkDimension(dim);
+            int k = f.dimensionMultiple();
+            if (dim % k != 0) {
+                throw InvalidInputException.of("--group %s: dimension %d is not a multiple of %d (required by %s)", spec, dim, k,
+                        f.spec());
+            }
         }
         for (BaseGroup f : factors) {
             if (f.kind() != Kind.PERM) {

@@ -48,6 +48,11 @@ final class So2Group extends BaseGroup {
     }
 
     @Override
+    int dimensionMultiple() {
+        return 2;
+    }
+
+    @Override
     public void checkDimension(int dim) {
         checkMultiple(dim, 2);
     }

@@ -48,6 +48,11 @@ final class So3Group extends BaseGroup {
     }
 
     @Override
+    int dimensionMultiple() {
+        return 3;
+    }
+
+    @Override
     public void checkDimension(int dim) {
         checkMultiple(dim, 3);
     }

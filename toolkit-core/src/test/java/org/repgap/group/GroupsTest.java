@@ -61,7 +61,8 @@ class GroupsTest {
         "translation:3|8|--group translation:3: dimension 8 is not a multiple of 3",
         "cyclic|0|--group cyclic: dimension 0 must be at least 1",
         "perm:4xso2|12|--group perm:4xso2: dimension 12 gives points of R^3 for perm:4, which so2 cannot act on (it needs points made of blocks of 2; use a dimension that is a multiple of 8)",
-        "translation:2xso2|9|--group translation:2: dimension 9 is not a multiple of 2"})
+        "translation:2xso2|9|--group translation:2xso2: dimension 9 is not a multiple of 2 (required by translation:2)",
+        "perm:4xso2|0|--group perm:4xso2: dimension 0 must be at least 1"})
     void checkDimensionNamesGroupAndDimension(String spec, int dim, String message) {
         SymmetryGroup g = Groups.parse(spec);
         assertEquals(message, assertThrows(InvalidInputException.class, () -> g.checkDimension(dim)).getMessage());
