@@ -49,6 +49,11 @@ abstract class BaseGroup implements SymmetryGroup {
         return spec();
     }
 
+    /** The dimension must be a multiple of this (the size of the blocks the group acts on); 1 by default. */
+    int dimensionMultiple() {
+        return 1;
+    }
+
     /** Checks {@code dim >= 1} and {@code dim % k == 0} with the CLI-style message. */
     final void checkMultiple(int dim, int k) {
         if (dim < 1) {

@@ -123,13 +123,38 @@ final class CyclicGroup extends BaseGroup {
         return new Alignment(g, distanceTo(x, y, g), true);
     }
 
+    /** {@code |x - g y|}, with the index arithmetic split into wrap-free runs. */
     private static double distanceTo(double[] x, double[] y, Elements.Shift g) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            double t = x[i] - y[g.source(i)];
-            s += t * t;
+        int dim = x.length;
+        int s = g.shift();
+        double sum = 0;
+        if (!g.reflect()) {
+            // (g y)_i = y_{i - s}
+            for (int i = s; i < dim; i++) {
+                double t = x[i] - y[i - s];
+                sum += t * t;
+            }
+            for (int i = 0; i < s; i++) {
+                double t = x[i] - y[i - s + dim];
+                sum += t * t;
+            }
+        } else {
+            // (g y)_i = y_{s - i}
+            for (int i = 0; i <= s; i++) {
+                double t = x[i] - y[s - i];
+                sum += t * t;
+            }
+            for (int i = s + 1; i < dim; i++) {
+                double t = x[i] - y[s - i + dim];
+                sum += t * t;
+            }
         }
-        return Math.sqrt(s);
+        return Math.sqrt(sum);
+    }
+
+    @Override
+    double distanceVectors(double[] x, double[] y) {
+        return distanceTo(x, y, x.length <= DIRECT_MAX_DIM ? bestDirect(x, y) : bestFft(x, y));
     }
 
     private Elements.Shift bestDirect(double[] x, double[] y) {

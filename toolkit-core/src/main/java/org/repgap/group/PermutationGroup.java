@@ -49,6 +49,11 @@ final class PermutationGroup extends BaseGroup {
     }
 
     @Override
+    int dimensionMultiple() {
+        return m;
+    }
+
+    @Override
     public void checkDimension(int dim) {
         checkMultiple(dim, m);
     }
@@ -151,26 +156,39 @@ final class PermutationGroup extends BaseGroup {
         return new Elements.BlockPermutation(perm, p);
     }
 
-    @Override
-    Alignment alignVectors(double[] x, double[] y) {
-        int p = x.length / m;
-        double[] cost = new double[m * m];
+    /** Fills {@code cost} with the {@code m x m} squared distances between the points of two slices. */
+    private void costs(double[] x, int xOffset, double[] y, int yOffset, int dim, double[] cost) {
+        int p = dim / m;
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
                 double s = 0;
                 for (int c = 0; c < p; c++) {
-                    double t = x[i * p + c] - y[j * p + c];
+                    double t = x[xOffset + i * p + c] - y[yOffset + j * p + c];
                     s += t * t;
                 }
                 cost[i * m + j] = s;
             }
         }
-        int[] sigma = LinearAssignment.solve(cost, m);
-        double s = 0;
-        for (int i = 0; i < m; i++) {
-            s += cost[i * m + sigma[i]];
-        }
-        return new Alignment(new Elements.BlockPermutation(sigma, p), Math.sqrt(s), true);
+    }
+
+    @Override
+    double distanceVectors(double[] x, double[] y) {
+        return distanceSlices(x, 0, y, 0, x.length);
+    }
+
+    @Override
+    double distanceSlices(double[] a, int aOffset, double[] b, int bOffset, int dim) {
+        LinearAssignment.Workspace w = LinearAssignment.workspace(m);
+        costs(a, aOffset, b, bOffset, dim, w.cost);
+        return Math.sqrt(w.solve());
+    }
+
+    @Override
+    Alignment alignVectors(double[] x, double[] y) {
+        LinearAssignment.Workspace w = LinearAssignment.workspace(m);
+        costs(x, 0, y, 0, x.length, w.cost);
+        double s = w.solve();
+        return new Alignment(new Elements.BlockPermutation(w.rowToCol(), x.length / m), Math.sqrt(s), true);
     }
 
     @Override

@@ -24,9 +24,11 @@ import org.repgap.InvalidInputException;
  * <li>one factor left: its closed form;</li>
  * <li>{@code perm:m} ({@code m >= 5}) with a rotation group: no closed form. Alternating minimisation,
  *     the assignment for fixed rotation then Procrustes/Kabsch for fixed permutation, each step not
- *     increasing {@code |x - sigma R y|}, from the identity and {@value #SO2_STARTS} (so2) or
- *     {@value #SO3_STARTS} (so3) quadrature rotations; the best local minimum is an upper bound on
- *     {@code d_G} and the metric reports {@code isExact() == false}.</li>
+ *     increasing {@code |x - sigma R y|}, started from the rotation that maps the canonical frame of
+ *     {@code y} onto that of {@code x} (built from permutation-invariant moments, so exact for {@code y}
+ *     on or near the orbit of {@code x}; for so3 also its three axis-sign variants), the identity, and
+ *     {@value #SO2_STARTS} (so2) or {@value #SO3_STARTS} (so3) quadrature rotations; the best local
+ *     minimum is an upper bound on {@code d_G} and the metric reports {@code isExact() == false}.</li>
  * </ol>
  *
  * <p>Embedding: the factors' invariant used on the centred vector (translation); with {@code perm:m}
@@ -48,12 +50,15 @@ final class ProductGroup extends BaseGroup {
     private final List<BaseGroup> factors;
     private final String spec;
     private final boolean exact;
+    /** {@code translation:2xso2}: the one-pass closed form of {@link So2Group#centredDistanceOrNaN}. */
+    private final boolean rigidPlane;
 
     private ProductGroup(List<BaseGroup> factors) {
         this.factors = List.copyOf(factors);
         this.spec = factors.stream().map(BaseGroup::spec).collect(Collectors.joining("x"));
         long hard = factors.stream().filter(f -> f.kind() != Kind.TRANSLATION && !enumerable(f)).count();
         this.exact = hard <= 1;
+        this.rigidPlane = factors.size() == 2 && factors.get(0).kind() == Kind.TRANSLATION && factors.get(1).kind() == Kind.SO2;
     }
 
     /**
@@ -117,8 +122,13 @@ final class ProductGroup extends BaseGroup {
 
     @Override
     public void checkDimension(int dim) {
+        checkMultiple(dim, 1);
         for (BaseGroup f : factors) {
-            f.checkDimension(dim);
+            int k = f.dimensionMultiple();
+            if (dim % k != 0) {
+                throw InvalidInputException.of("--group %s: dimension %d is not a multiple of %d (required by %s)", spec, dim, k,
+                        f.spec());
+            }
         }
         for (BaseGroup f : factors) {
             if (f.kind() != Kind.PERM) {
@@ -247,6 +257,23 @@ final class ProductGroup extends BaseGroup {
         return exact;
     }
 
+    @Override
+    double distanceVectors(double[] x, double[] y) {
+        return distanceSlices(x, 0, y, 0, x.length);
+    }
+
+    @Override
+    double distanceSlices(double[] a, int aOffset, double[] b, int bOffset, int dim) {
+        if (rigidPlane) {
+            double d = So2Group.centredDistanceOrNaN(a, aOffset, b, bOffset, dim);
+            if (!Double.isNaN(d)) {
+                return d;
+            }
+        }
+        return alignVectors(java.util.Arrays.copyOfRange(a, aOffset, aOffset + dim),
+                java.util.Arrays.copyOfRange(b, bOffset, bOffset + dim)).distance();
+    }
+
     private static Alignment align(List<BaseGroup> fs, double[] x, double[] y) {
         if (fs.isEmpty()) {
             return new Alignment(Elements.Identity.INSTANCE, Vectors.distance(x, y), true);
@@ -287,9 +314,20 @@ final class ProductGroup extends BaseGroup {
     /** Alternating minimisation of {@code |x - alpha beta y|} over a discrete {@code a} and a rotation group {@code b}. */
     private static Alignment alternate(BaseGroup a, BaseGroup b, double[] x, double[] y) {
         List<GroupElement> starts = new ArrayList<>();
+        // The rotation's canonical poses come from permutation-invariant moments, so g_x^-1 g_y maps the frame of y
+        // onto that of x: for y near the orbit of x it is the optimal rotation, whatever the permutation.
+        GroupElement frames = b.canonicalPose(x).inverse().compose(b.canonicalPose(y));
+        starts.add(frames);
         if (b.kind() == Kind.SO2) {
             starts.addAll(b.elements(x.length, SO2_STARTS));
         } else {
+            // The principal frame's axis signs rest on third moments, which noise may flip: try the other three.
+            GroupElement px = b.canonicalPose(x);
+            GroupElement py = b.canonicalPose(y);
+            for (double[] flip : new double[][] {{1, -1, -1}, {-1, 1, -1}, {-1, -1, 1}}) {
+                GroupElement f = new Elements.Rotation3(new double[] {flip[0], 0, 0, 0, flip[1], 0, 0, 0, flip[2]});
+                starts.add(px.inverse().compose(f).compose(py));
+            }
             starts.add(Elements.Identity.INSTANCE);
             starts.addAll(b.elements(x.length, SO3_STARTS));
         }

@@ -48,6 +48,11 @@ final class So2Group extends BaseGroup {
     }
 
     @Override
+    int dimensionMultiple() {
+        return 2;
+    }
+
+    @Override
     public void checkDimension(int dim) {
         checkMultiple(dim, 2);
     }
@@ -182,6 +187,43 @@ final class So2Group extends BaseGroup {
             sum += t1 * t1 + t2 * t2;
         }
         return Math.sqrt(sum);
+    }
+
+    /**
+     * {@code translation:2xso2} in one pass: the centred sums follow from the raw ones,
+     * {@code sum (x_j - mx).(y_j - my) = sum x_j.y_j - Sx.Sy / N} and likewise for the cross product and the
+     * squared norms ({@code Sx = sum x_j}, {@code N = D/2}). Returns NaN when the result is below the refinement
+     * threshold (relative to the uncentred norms, which also covers the cancellation of large offsets):
+     * the caller then centres and aligns explicitly.
+     */
+    static double centredDistanceOrNaN(double[] p, int pOffset, double[] q, int qOffset, int dim) {
+        double xx = 0;
+        double yy = 0;
+        double a = 0;
+        double b = 0;
+        double sx1 = 0;
+        double sx2 = 0;
+        double sy1 = 0;
+        double sy2 = 0;
+        for (int j = 0; j < dim; j += 2) {
+            double x1 = p[pOffset + j];
+            double x2 = p[pOffset + j + 1];
+            double y1 = q[qOffset + j];
+            double y2 = q[qOffset + j + 1];
+            xx += x1 * x1 + x2 * x2;
+            yy += y1 * y1 + y2 * y2;
+            a += x1 * y1 + x2 * y2;
+            b += x1 * y2 - x2 * y1;
+            sx1 += x1;
+            sx2 += x2;
+            sy1 += y1;
+            sy2 += y2;
+        }
+        double n = dim / 2;
+        double ac = a - (sx1 * sy1 + sx2 * sy2) / n;
+        double bc = b - (sx1 * sy2 - sx2 * sy1) / n;
+        double d2 = xx - (sx1 * sx1 + sx2 * sx2) / n + yy - (sy1 * sy1 + sy2 * sy2) / n - 2 * Math.sqrt(ac * ac + bc * bc);
+        return d2 > REFINE_BELOW * (xx + yy) ? Math.sqrt(d2) : Double.NaN;
     }
 
     @Override

@@ -33,6 +33,11 @@ final class TranslationGroup extends BaseGroup {
     }
 
     @Override
+    int dimensionMultiple() {
+        return k;
+    }
+
+    @Override
     public void checkDimension(int dim) {
         checkMultiple(dim, k);
     }
