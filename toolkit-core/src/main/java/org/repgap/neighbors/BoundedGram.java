@@ -1,0 +1,257 @@
+package org.repgap.neighbors;
+
+import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.FloatPointer;
+
+/**
+ * Rigorous lower and upper bounds on the squared Euclidean distances between query rows and data
+ * rows, from one single-precision matrix product per block: the fast, inexact half of the
+ * blocked searches. Exact distances are then computed by direct differences for the few pairs
+ * that the bounds cannot decide.
+ *
+ * <p>All points are first centred on the data mean {@code mu} and scaled by a power of two
+ * {@code s} (exact in binary) so that every coordinate is below 1 in magnitude. With
+ * {@code x' = s (x - mu)}, {@code y' = s (y - mu)} and {@code ^} denoting rounding to float, the product
+ * of the augmented rows {@code [x'^, 1]} and {@code [-2 y'^, (|y'|^2)^]} gives
+ * {@code g ~ |y'|^2 - 2 x'.y'}, hence {@code a = |x'|^2 + g ~ |x' - y'|^2 = s^2 |x - y|^2}.
+ * Centring removes the cancellation that an offset (data far from the origin) would cause.
+ *
+ * <p>Error bound. For any summation order, a float dot product of {@code m} terms has
+ * {@code |fl(sum) - sum| <= gamma_m sum |terms|}, {@code gamma_m = m u / (1 - m u)}, {@code u = 2^-24}
+ * (Higham, <i>Accuracy and Stability of Numerical Algorithms</i>, 2nd ed., 2002, section 3.1,
+ * doi:10.1137/1.9780898718027). With the rounding of the inputs to float this gives
+ * {@code |a - |x'-y'|^2| <= 2 (D + 5) u (1.01) (|x'|^2 + |y'|^2)} for {@code D} coordinates.
+ * We use twice that, {@code e = 4 (D + 6) u (|x'|^2 + |y'|^2) + (D + 2) 2^-140} (the last term
+ * covers float underflow), so {@code a - e <= |x'-y'|^2 <= a + e}. Because {@code e} is at least
+ * {@code 10^-6} times the squared distance, the bounds also contain the double-precision value
+ * that the direct-difference formula computes (relative error below {@code 10^-12}).
+ *
+ * <p>Not thread-safe as a whole: each thread uses its own {@link Workspace}; the shared data
+ * blocks are only read. Native memory is released by {@link #close()}.
+ */
+final class BoundedGram implements AutoCloseable {
+    /** Rows per data block (columns of one product). */
+    static final int DATA_BLOCK = 2048;
+    /** Largest centred magnitude accepted; beyond it squared distances could overflow and callers fall back. */
+    private static final double MAX_MAGNITUDE = 1e150;
+
+    private final int dim;
+    private final int width;
+    private final double[] center;
+    private final double scale;
+    private final double relErr;
+    private final double absErr;
+    private final int n;
+    private final double[] norm2;
+    private final double[] blockMaxNorm2;
+    private final FloatPointer[] blockMemory;
+    private final FloatBuffer[] blocks;
+
+    private BoundedGram(int dim, double[] center, double scale, int n) {
+        this.dim = dim;
+        this.width = dim + 1;
+        this.center = center;
+        this.scale = scale;
+        this.relErr = 4.0 * (dim + 6) * 0x1p-24;
+        this.absErr = (dim + 2) * 0x1p-140;
+        this.n = n;
+        this.norm2 = new double[n];
+        int nb = (n + DATA_BLOCK - 1) / DATA_BLOCK;
+        this.blockMaxNorm2 = new double[nb];
+        this.blockMemory = new FloatPointer[nb];
+        this.blocks = new FloatBuffer[nb];
+    }
+
+    /**
+     * Prepares the data rows of {@code data} ({@code n x dim}, row-major). {@code queries} (may be
+     * {@code null} when the queries are the data) only widens the scale.
+     *
+     * @return the prepared data, or {@code null} when values are too large for safe float bounds
+     *         (centred magnitude above 1e150), in which case callers use an exact search
+     */
+    static BoundedGram create(double[] data, int n, int dim, double[] queries) {
+        double[] mu = new double[dim];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < dim; c++) {
+                mu[c] += data[i * dim + c];
+            }
+        }
+        for (int c = 0; c < dim; c++) {
+            mu[c] = n == 0 ? 0 : mu[c] / n;
+        }
+        double max = Math.max(maxCentred(data, mu), queries == null ? 0 : maxCentred(queries, mu));
+        if (!(max <= MAX_MAGNITUDE)) {
+            return null;
+        }
+        double scale = max == 0 ? 1.0 : Math.scalb(1.0, -(Math.getExponent(max) + 1));
+        BoundedGram g = new BoundedGram(dim, mu, scale, n);
+        try {
+            g.fillBlocks(data);
+        } catch (RuntimeException | Error e) {
+            g.close();
+            throw e;
+        }
+        return g;
+    }
+
+    private static double maxCentred(double[] v, double[] mu) {
+        int dim = mu.length;
+        double max = 0;
+        for (int p = 0; p < v.length; p++) {
+            max = Math.max(max, Math.abs(v[p] - mu[p % dim]));
+        }
+        return max;
+    }
+
+    private void fillBlocks(double[] data) {
+        double[] row = new double[dim];
+        for (int b = 0; b < blocks.length; b++) {
+            int j0 = blockStart(b);
+            int m = blockSize(b);
+            blockMemory[b] = new FloatPointer((long) m * width);
+            FloatBuffer buf = blockMemory[b].asBuffer();
+            double maxNorm = 0;
+            for (int r = 0; r < m; r++) {
+                int j = j0 + r;
+                double nrm = centre(data, j, row);
+                norm2[j] = nrm;
+                maxNorm = Math.max(maxNorm, nrm);
+                int base = r * width;
+                for (int c = 0; c < dim; c++) {
+                    buf.put(base + c, -2f * (float) row[c]);
+                }
+                buf.put(base + dim, (float) nrm);
+            }
+            blockMaxNorm2[b] = maxNorm;
+            blocks[b] = buf;
+        }
+    }
+
+    /** Writes {@code s (v_i - mu)} into {@code out} and returns its squared norm. */
+    private double centre(double[] v, int i, double[] out) {
+        double nrm = 0;
+        int off = i * dim;
+        for (int c = 0; c < dim; c++) {
+            double t = (v[off + c] - center[c]) * scale;
+            out[c] = t;
+            nrm += t * t;
+        }
+        return nrm;
+    }
+
+    int blockCount() {
+        return blocks.length;
+    }
+
+    int blockStart(int b) {
+        return b * DATA_BLOCK;
+    }
+
+    int blockSize(int b) {
+        return Math.min(DATA_BLOCK, n - b * DATA_BLOCK);
+    }
+
+    double blockMaxNorm2(int b) {
+        return blockMaxNorm2[b];
+    }
+
+    /** Scaled squared norm {@code |s (x_j - mu)|^2} of data row {@code j}. */
+    double norm2(int j) {
+        return norm2[j];
+    }
+
+    /** The power-of-two scale {@code s}: scaled squared distances are {@code s^2 |x - y|^2}. */
+    double scale() {
+        return scale;
+    }
+
+    /** Half-width of the bound on {@code a} for a query of scaled squared norm {@code nq} and data row {@code j}. */
+    double error(double nq, int j) {
+        return relErr * (nq + norm2[j]) + absErr;
+    }
+
+    /** The largest {@link #error} over the rows of block {@code b}. */
+    double maxError(double nq, int b) {
+        return relErr * (nq + blockMaxNorm2[b]) + absErr;
+    }
+
+    /** The smallest float not below {@code t} (so comparisons against it stay conservative). */
+    static float floatAtLeast(double t) {
+        float f = (float) t;
+        return f < t ? Math.nextUp(f) : f;
+    }
+
+    /** A workspace for up to {@code maxRows} query rows. */
+    Workspace workspace(int maxRows) {
+        return new Workspace(maxRows);
+    }
+
+    @Override
+    public void close() {
+        for (int b = 0; b < blockMemory.length; b++) {
+            if (blockMemory[b] != null) {
+                blockMemory[b].close();
+                blockMemory[b] = null;
+            }
+        }
+    }
+
+    /** Per-thread buffers: the prepared query rows and one block of products. */
+    final class Workspace implements AutoCloseable {
+        private final int maxRows;
+        private final FloatPointer queryMemory;
+        private final FloatPointer productMemory;
+        private final FloatBuffer query;
+        private final FloatBuffer product;
+        private final double[] queryNorm2;
+        private final double[] row = new double[dim];
+        private int rows;
+
+        private Workspace(int maxRows) {
+            this.maxRows = maxRows;
+            this.queryMemory = new FloatPointer((long) maxRows * width);
+            this.productMemory = new FloatPointer((long) maxRows * DATA_BLOCK);
+            this.query = queryMemory.asBuffer();
+            this.product = productMemory.asBuffer();
+            this.queryNorm2 = new double[maxRows];
+        }
+
+        /** Loads query rows {@code first .. first+m} of {@code values} (row-major, same dimension as the data). */
+        void load(double[] values, int first, int m) {
+            if (m > maxRows) {
+                throw new IllegalArgumentException(m + " rows exceed the workspace of " + maxRows);
+            }
+            for (int r = 0; r < m; r++) {
+                double nrm = centre(values, first + r, row);
+                queryNorm2[r] = nrm;
+                int base = r * width;
+                for (int c = 0; c < dim; c++) {
+                    query.put(base + c, (float) row[c]);
+                }
+                query.put(base + dim, 1f);
+            }
+            rows = m;
+        }
+
+        /** Scaled squared norm of loaded query row {@code r}. */
+        double queryNorm2(int r) {
+            return queryNorm2[r];
+        }
+
+        /**
+         * Multiplies the loaded queries by data block {@code b}: entry {@code (r, c)} of the result
+         * (row stride {@code blockSize(b)}) is {@code g}, and {@code queryNorm2(r) + g} approximates the
+         * scaled squared distance to data row {@code blockStart(b) + c} within {@link #error}.
+         */
+        FloatBuffer multiply(int b) {
+            OpenBlas.gemmNt(rows, blockSize(b), width, query, blocks[b], product);
+            return product;
+        }
+
+        @Override
+        public void close() {
+            queryMemory.close();
+            productMemory.close();
+        }
+    }
+}
