@@ -1,6 +1,5 @@
 package org.repgap.neighbors;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.repgap.data.PointCloud;
@@ -119,7 +118,7 @@ final class BlockedEuclideanSearch implements NeighborSearch {
                 candCount[r] = 0;
             }
             for (int b = 0; b < gram.blockCount(); b++) {
-                FloatBuffer g = ws.multiply(b);
+                float[] g = ws.multiply(b);
                 int nb = gram.blockSize(b);
                 int j0 = gram.blockStart(b);
                 for (int r = 0; r < m; r++) {
@@ -142,30 +141,28 @@ final class BlockedEuclideanSearch implements NeighborSearch {
             }
         }
 
-        private void scanRow(FloatBuffer g, int base, int nb, int j0, int r, int self, int block) {
+        private void scanRow(float[] g, int base, int nb, int j0, int r, int self, int block) {
             double nq = ws.queryNorm2(r);
             KnnHeap heap = upper[r];
             double t = heap.bound();
             double slack = gram.maxError(nq, block);
             float thr = BoundedGram.floatAtLeast(t - nq + slack);
-            for (int c = 0; c < nb; c++) {
-                float gv = g.get(base + c);
-                if (gv <= thr) {
-                    int j = j0 + c;
-                    if (j == self) {
-                        continue;
-                    }
-                    double a = nq + gv;
-                    double e = gram.error(nq, j);
-                    double lower = a - e;
-                    if (lower > t) {
-                        continue;
-                    }
-                    heap.offer(a + e, j);
-                    t = heap.bound();
-                    thr = BoundedGram.floatAtLeast(t - nq + slack);
-                    addCandidate(r, j, lower, t);
+            int end = base + nb;
+            for (int p = BoundedGram.firstAtMost(g, base, end, thr); p < end; p = BoundedGram.firstAtMost(g, p + 1, end, thr)) {
+                int j = j0 + p - base;
+                if (j == self) {
+                    continue;
                 }
+                double a = nq + g[p];
+                double e = gram.error(nq, j);
+                double lower = a - e;
+                if (lower > t) {
+                    continue;
+                }
+                heap.offer(a + e, j);
+                t = heap.bound();
+                thr = BoundedGram.floatAtLeast(t - nq + slack);
+                addCandidate(r, j, lower, t);
             }
         }
 
@@ -248,7 +245,7 @@ final class BlockedEuclideanSearch implements NeighborSearch {
                     ws.load(v, q0, m);
                     // unordered pairs i < j, counted twice: distances are symmetric bit for bit
                     for (int b = (q0 + 1) / BoundedGram.DATA_BLOCK; b < gram.blockCount(); b++) {
-                        FloatBuffer g = ws.multiply(b);
+                        float[] g = ws.multiply(b);
                         int nb = gram.blockSize(b);
                         int j0 = gram.blockStart(b);
                         for (int r = 0; r < m; r++) {
@@ -256,18 +253,17 @@ final class BlockedEuclideanSearch implements NeighborSearch {
                             double nq = ws.queryNorm2(r);
                             float thr = BoundedGram.floatAtLeast(skipAbove - nq + gram.maxError(nq, b));
                             int base = r * nb;
-                            for (int c = Math.max(0, i + 1 - j0); c < nb; c++) {
-                                float gv = g.get(base + c);
-                                if (gv <= thr) {
-                                    int j = j0 + c;
-                                    double a = nq + gv;
-                                    double e = gram.error(nq, j);
-                                    int pMin = RadiusBuckets.countAtMost(highEdge, a - e);
-                                    int pMax = RadiusBuckets.countAtMost(lowEdge, a + e);
-                                    int p = pMin == pMax ? pMin
-                                            : buckets.bucket(EuclideanMetric.directDistance(v, i * dim, v, j * dim, dim));
-                                    local[p] += 2;
-                                }
+                            int end = base + nb;
+                            for (int c = BoundedGram.firstAtMost(g, base + Math.max(0, i + 1 - j0), end, thr); c < end;
+                                    c = BoundedGram.firstAtMost(g, c + 1, end, thr)) {
+                                int j = j0 + c - base;
+                                double a = nq + g[c];
+                                double e = gram.error(nq, j);
+                                int pMin = RadiusBuckets.countAtMost(highEdge, a - e);
+                                int pMax = RadiusBuckets.countAtMost(lowEdge, a + e);
+                                int p = pMin == pMax ? pMin
+                                        : buckets.bucket(EuclideanMetric.directDistance(v, i * dim, v, j * dim, dim));
+                                local[p] += 2;
                             }
                         }
                     }

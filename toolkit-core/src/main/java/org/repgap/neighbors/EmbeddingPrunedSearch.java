@@ -1,6 +1,5 @@
 package org.repgap.neighbors;
 
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
@@ -220,7 +219,7 @@ final class EmbeddingPrunedSearch implements NeighborSearch {
                 best[r].reset();
             }
             for (int b = 0; b < gram.blockCount(); b++) {
-                FloatBuffer g = ws.multiply(b);
+                float[] g = ws.multiply(b);
                 int nb = gram.blockSize(b);
                 int j0 = gram.blockStart(b);
                 for (int r = 0; r < m; r++) {
@@ -230,11 +229,11 @@ final class EmbeddingPrunedSearch implements NeighborSearch {
                     double slack = gram.maxError(nq, b);
                     float thr = BoundedGram.floatAtLeast(h.bound() - nq + slack);
                     int base = r * nb;
-                    for (int c = 0; c < nb; c++) {
-                        float gv = g.get(base + c);
-                        if (gv <= thr && j0 + c != self) {
-                            int j = j0 + c;
-                            h.offer(nq + gv - gram.error(nq, j), j);
+                    int end = base + nb;
+                    for (int c = BoundedGram.firstAtMost(g, base, end, thr); c < end; c = BoundedGram.firstAtMost(g, c + 1, end, thr)) {
+                        int j = j0 + c - base;
+                        if (j != self) {
+                            h.offer(nq + g[c] - gram.error(nq, j), j);
                             thr = BoundedGram.floatAtLeast(h.bound() - nq + slack);
                         }
                     }
@@ -257,7 +256,7 @@ final class EmbeddingPrunedSearch implements NeighborSearch {
             }
             // phase 2: collect the pairs whose embedding bound does not exceed U
             for (int b = 0; b < gram.blockCount(); b++) {
-                FloatBuffer g = ws.multiply(b);
+                float[] g = ws.multiply(b);
                 int nb = gram.blockSize(b);
                 int j0 = gram.blockStart(b);
                 for (int r = 0; r < m; r++) {
@@ -265,14 +264,12 @@ final class EmbeddingPrunedSearch implements NeighborSearch {
                     double nq = ws.queryNorm2(r);
                     float thr = BoundedGram.floatAtLeast(limit[r] - nq + gram.maxError(nq, b));
                     int base = r * nb;
-                    for (int c = 0; c < nb; c++) {
-                        float gv = g.get(base + c);
-                        if (gv <= thr) {
-                            int j = j0 + c;
-                            double lower = nq + gv - gram.error(nq, j);
-                            if (j != self && lower <= limit[r] && Arrays.binarySearch(evaluated[r], j) < 0) {
-                                addCandidate(r, lower, j);
-                            }
+                    int end = base + nb;
+                    for (int c = BoundedGram.firstAtMost(g, base, end, thr); c < end; c = BoundedGram.firstAtMost(g, c + 1, end, thr)) {
+                        int j = j0 + c - base;
+                        double lower = nq + g[c] - gram.error(nq, j);
+                        if (j != self && lower <= limit[r] && Arrays.binarySearch(evaluated[r], j) < 0) {
+                            addCandidate(r, lower, j);
                         }
                     }
                 }
@@ -348,7 +345,7 @@ final class EmbeddingPrunedSearch implements NeighborSearch {
                     int m = Math.min(QUERY_BLOCK, n - q0);
                     ws.load(emb[0], q0, m);
                     for (int b = 0; b < gram.blockCount(); b++) {
-                        FloatBuffer g = ws.multiply(b);
+                        float[] g = ws.multiply(b);
                         int nb = gram.blockSize(b);
                         int j0 = gram.blockStart(b);
                         for (int r = 0; r < m; r++) {
@@ -357,11 +354,12 @@ final class EmbeddingPrunedSearch implements NeighborSearch {
                             double lim = ctx.scaledSquare(rMax + ctx.maxTolerance(rMax, i));
                             float thr = BoundedGram.floatAtLeast(lim - nq + gram.maxError(nq, b));
                             int base = r * nb;
-                            for (int c = 0; c < nb; c++) {
-                                float gv = g.get(base + c);
-                                int j = j0 + c;
-                                if (gv <= thr && j != i) {
-                                    double lb = ctx.unscale(nq + gv - gram.error(nq, j));
+                            int end = base + nb;
+                            for (int c = BoundedGram.firstAtMost(g, base, end, thr); c < end;
+                                    c = BoundedGram.firstAtMost(g, c + 1, end, thr)) {
+                                int j = j0 + c - base;
+                                if (j != i) {
+                                    double lb = ctx.unscale(nq + g[c] - gram.error(nq, j));
                                     if (lb <= rMax + ctx.tolerance(rMax, i, j)) {
                                         local[buckets.bucket(ctx.distance(i, j))]++;
                                     }
