@@ -36,7 +36,7 @@ import smile.math.blas.Transpose;
  * <p>Usage (see benchmarks/README.md):
  * {@code java -cp 'benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*' org.repgap.bench.NeighborBench
  * [--n=20000] [--ambient=100] [--intrinsic=10] [--k=20] [--seed=1] [--repeats=3] [--python=/usr/bin/python3]
- * [--script=benchmarks/python/sklearn_knn.py] [--no-python]}
+ * [--script=benchmarks/python/sklearn_knn.py] [--no-python] [--ours-only]}
  */
 public final class NeighborBench {
     private static final int QUERY_BLOCK = 256;
@@ -47,7 +47,7 @@ public final class NeighborBench {
 
     /** Benchmark settings, validated. */
     record Options(int n, int ambient, int intrinsic, int k, long seed, int repeats, String python, Path script,
-            boolean runPython) {
+            boolean runPython, boolean oursOnly) {
         Options {
             if (n < 2 || ambient < 1 || intrinsic < 1 || intrinsic > ambient || k < 1 || k >= n || repeats < 1) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -66,6 +66,7 @@ public final class NeighborBench {
             String python = "/usr/bin/python3";
             Path script = Path.of("benchmarks/python/sklearn_knn.py");
             boolean runPython = true;
+            boolean oursOnly = false;
             for (String a : args) {
                 String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
                 if (a.startsWith("--n=")) {
@@ -86,12 +87,14 @@ public final class NeighborBench {
                     script = Path.of(v);
                 } else if (a.equals("--no-python")) {
                     runPython = false;
+                } else if (a.equals("--ours-only")) {
+                    oursOnly = true;
                 } else {
                     throw new IllegalArgumentException("unknown option " + a
-                            + " (known: --n= --ambient= --intrinsic= --k= --seed= --repeats= --python= --script= --no-python)");
+                            + " (known: --n= --ambient= --intrinsic= --k= --seed= --repeats= --python= --script= --no-python --ours-only)");
                 }
             }
-            return new Options(n, ambient, intrinsic, k, seed, repeats, python, script, runPython);
+            return new Options(n, ambient, intrinsic, k, seed, repeats, python, script, runPython, oursOnly);
         }
     }
 
@@ -111,7 +114,7 @@ public final class NeighborBench {
         System.out.printf(Locale.ROOT, "repgap %-6s all-points %d-NN: %.3f s (median of %d), %.1f GFLOP/s nominal (2 n^2 D)%n",
                 search.name(), o.k(), ours, o.repeats(), flops / ours / 1e9);
 
-        if (Boolean.getBoolean("repgap.bench.oursOnly")) {
+        if (o.oursOnly()) {
             return;
         }
         double sgemmBlocks = medianSeconds(o.repeats(), () -> plainSgemmBlocks(x));

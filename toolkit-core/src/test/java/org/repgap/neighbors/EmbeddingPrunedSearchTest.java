@@ -60,7 +60,7 @@ class EmbeddingPrunedSearchTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(Arguments.of(Kind.GAUSSIAN, 8, 1), Arguments.of(Kind.GRID, 6, 2), Arguments.of(Kind.DUPLICATES, 20, 3),
-                Arguments.of(Kind.OFFSET, 12, 2), Arguments.of(Kind.GAUSSIAN, 40, 8));
+                Arguments.of(Kind.OFFSET, 12, 2), Arguments.of(Kind.GAUSSIAN, 24, 6));
     }
 
     @ParameterizedTest(name = "{0} dim={1} stride={2}")
