@@ -1,7 +1,10 @@
 package org.repgap.neighbors;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
 import org.repgap.data.PointCloud;
 import org.repgap.progress.Progress;
 
@@ -23,6 +26,10 @@ import org.repgap.progress.Progress;
 final class BlockedEuclideanSearch implements NeighborSearch {
     /** Query rows per block. */
     static final int QUERY_BLOCK = 256;
+    /** Rows per block of the symmetric all-points search (tiles are TILE x TILE). */
+    static final int TILE = 1024;
+    /** Above this many points the symmetric search's per-row state for all points would use too much memory. */
+    static final int SYMMETRIC_MAX_N = 200_000;
 
     private final Progress progress;
 
@@ -48,6 +55,9 @@ final class BlockedEuclideanSearch implements NeighborSearch {
     @Override
     public NeighborGraph allKnn(PointCloud x, int k) {
         NeighborSearch.checkK(k, x.n(), x.source());
+        if (x.n() >= 2 * TILE && x.n() <= SYMMETRIC_MAX_N) {
+            return symmetricKnn(x, k);
+        }
         return knn(x, x, k, true);
     }
 
@@ -57,13 +67,17 @@ final class BlockedEuclideanSearch implements NeighborSearch {
         return knn(data, queries, k, false);
     }
 
+    private NeighborGraph bruteFallback(PointCloud data, PointCloud queries, int k, boolean excludeSelf) {
+        NeighborSearch brute = new BruteForceSearch(Metric.euclidean(), progress);
+        return excludeSelf ? brute.allKnn(data, k) : brute.query(data, queries, k);
+    }
+
     private NeighborGraph knn(PointCloud data, PointCloud queries, int k, boolean excludeSelf) {
         int nq = queries.n();
         int dim = data.dim();
         BoundedGram gram = BoundedGram.create(data.values(), data.n(), dim, excludeSelf ? null : queries.values());
         if (gram == null) {
-            NeighborSearch brute = new BruteForceSearch(Metric.euclidean(), progress);
-            return excludeSelf ? brute.allKnn(data, k) : brute.query(data, queries, k);
+            return bruteFallback(data, queries, k, excludeSelf);
         }
         int[] idx = new int[nq * k];
         double[] dist = new double[nq * k];
@@ -88,85 +102,44 @@ final class BlockedEuclideanSearch implements NeighborSearch {
         return new NeighborGraph(nq, k, idx, dist, Metric.euclidean().name());
     }
 
-    /** One thread's state for a block of query rows: product buffers, bound heaps, candidate lists. */
-    private static final class KnnBlock implements AutoCloseable {
-        private final BoundedGram gram;
-        private final BoundedGram.Workspace ws;
+    /**
+     * Per-row search state: the {@code k} smallest upper bounds seen (their maximum is the threshold
+     * {@code T}) and the candidates whose lower bound was at most {@code T} when seen.
+     */
+    private static final class RowStates {
         private final int k;
-        private final KnnHeap[] upper = new KnnHeap[QUERY_BLOCK];
-        private final int[][] candIdx = new int[QUERY_BLOCK][];
-        private final double[][] candLower = new double[QUERY_BLOCK][];
-        private final int[] candCount = new int[QUERY_BLOCK];
-        private final KnnHeap exact;
+        private final KnnHeap[] upper;
+        private final int[][] candIdx;
+        private final double[][] candLower;
+        private final int[] candCount;
 
-        KnnBlock(BoundedGram gram, int k) {
-            this.gram = gram;
-            this.ws = gram.workspace(QUERY_BLOCK);
+        RowStates(int rows, int k) {
             this.k = k;
-            for (int r = 0; r < QUERY_BLOCK; r++) {
+            upper = new KnnHeap[rows];
+            candIdx = new int[rows][];
+            candLower = new double[rows][];
+            candCount = new int[rows];
+            for (int r = 0; r < rows; r++) {
                 upper[r] = new KnnHeap(k);
-                candIdx[r] = new int[4 * k + 64];
-                candLower[r] = new double[4 * k + 64];
-            }
-            this.exact = new KnnHeap(k);
-        }
-
-        void run(double[] dv, double[] qv, int dim, int q0, int m, boolean excludeSelf, double[] outDist, int[] outIdx) {
-            ws.load(qv, q0, m);
-            for (int r = 0; r < m; r++) {
-                upper[r].reset();
-                candCount[r] = 0;
-            }
-            for (int b = 0; b < gram.blockCount(); b++) {
-                float[] g = ws.multiply(b);
-                int nb = gram.blockSize(b);
-                int j0 = gram.blockStart(b);
-                for (int r = 0; r < m; r++) {
-                    scanRow(g, r * nb, nb, j0, r, excludeSelf ? q0 + r : -1, b);
-                }
-            }
-            for (int r = 0; r < m; r++) {
-                int i = q0 + r;
-                double t = upper[r].bound();
-                exact.reset();
-                int[] ci = candIdx[r];
-                double[] cl = candLower[r];
-                for (int c = 0; c < candCount[r]; c++) {
-                    if (cl[c] <= t) {
-                        int j = ci[c];
-                        exact.offer(EuclideanMetric.directDistance(qv, i * dim, dv, j * dim, dim), j);
-                    }
-                }
-                exact.drainSorted(outDist, outIdx, i * k);
+                candIdx[r] = new int[2 * k + 16];
+                candLower[r] = new double[2 * k + 16];
             }
         }
 
-        private void scanRow(float[] g, int base, int nb, int j0, int r, int self, int block) {
-            double nq = ws.queryNorm2(r);
-            KnnHeap heap = upper[r];
-            double t = heap.bound();
-            double slack = gram.maxError(nq, block);
-            float thr = BoundedGram.floatAtLeast(t - nq + slack);
-            int end = base + nb;
-            for (int p = BoundedGram.firstAtMost(g, base, end, thr); p < end; p = BoundedGram.firstAtMost(g, p + 1, end, thr)) {
-                int j = j0 + p - base;
-                if (j == self) {
-                    continue;
-                }
-                double a = nq + g[p];
-                double e = gram.error(nq, j);
-                double lower = a - e;
-                if (lower > t) {
-                    continue;
-                }
-                heap.offer(a + e, j);
-                t = heap.bound();
-                thr = BoundedGram.floatAtLeast(t - nq + slack);
-                addCandidate(r, j, lower, t);
-            }
+        void reset(int r) {
+            upper[r].reset();
+            candCount[r] = 0;
         }
 
-        private void addCandidate(int r, int j, double lower, double t) {
+        double bound(int r) {
+            return upper[r].bound();
+        }
+
+        /** Records data row {@code j} with bounds {@code lower <= upper} (caller checked {@code lower <= bound(r)}); returns the new bound. */
+        double offer(int r, int j, double lower, double upperBound) {
+            KnnHeap h = upper[r];
+            h.offer(upperBound, j);
+            double t = h.bound();
             int n = candCount[r];
             if (n == candIdx[r].length) {
                 n = compact(r, t);
@@ -178,9 +151,9 @@ final class BlockedEuclideanSearch implements NeighborSearch {
             candIdx[r][n] = j;
             candLower[r][n] = lower;
             candCount[r] = n + 1;
+            return t;
         }
 
-        /** Drops candidates whose lower bound exceeds the current threshold; returns the new count. */
         private int compact(int r, double t) {
             int[] ci = candIdx[r];
             double[] cl = candLower[r];
@@ -196,10 +169,218 @@ final class BlockedEuclideanSearch implements NeighborSearch {
             return w;
         }
 
+        /** Ranks the surviving candidates of state {@code r} (query row {@code i}) by exact distance into the output row. */
+        void finish(int r, int i, double[] qv, double[] dv, int dim, KnnHeap exact, double[] outDist, int[] outIdx) {
+            double t = upper[r].bound();
+            exact.reset();
+            int[] ci = candIdx[r];
+            double[] cl = candLower[r];
+            for (int c = 0; c < candCount[r]; c++) {
+                if (cl[c] <= t) {
+                    int j = ci[c];
+                    exact.offer(EuclideanMetric.directDistance(qv, i * dim, dv, j * dim, dim), j);
+                }
+            }
+            exact.drainSorted(outDist, outIdx, i * k);
+        }
+    }
+
+    /** One thread's state for a block of query rows: product buffers and row states. */
+    private static final class KnnBlock implements AutoCloseable {
+        private final BoundedGram gram;
+        private final BoundedGram.Workspace ws;
+        private final RowStates rows;
+        private final KnnHeap exact;
+
+        KnnBlock(BoundedGram gram, int k) {
+            this.gram = gram;
+            this.ws = gram.workspace(QUERY_BLOCK);
+            this.rows = new RowStates(QUERY_BLOCK, k);
+            this.exact = new KnnHeap(k);
+        }
+
+        void run(double[] dv, double[] qv, int dim, int q0, int m, boolean excludeSelf, double[] outDist, int[] outIdx) {
+            ws.load(qv, q0, m);
+            for (int r = 0; r < m; r++) {
+                rows.reset(r);
+            }
+            for (int b = 0; b < gram.blockCount(); b++) {
+                float[] g = ws.multiply(b);
+                int nb = gram.blockSize(b);
+                int j0 = gram.blockStart(b);
+                for (int r = 0; r < m; r++) {
+                    scanRow(gram, rows, r, ws.queryNorm2(r), g, r * nb, nb, j0, excludeSelf ? q0 + r : -1, b);
+                }
+            }
+            for (int r = 0; r < m; r++) {
+                rows.finish(r, q0 + r, qv, dv, dim, exact, outDist, outIdx);
+            }
+        }
+
         @Override
         public void close() {
             ws.close();
         }
+    }
+
+    /** Feeds one row of a product block ({@code g[base .. base+nb)}, data rows from {@code j0}) to state {@code r}. */
+    private static void scanRow(BoundedGram gram, RowStates rows, int r, double nq, float[] g, int base, int nb, int j0,
+            int self, int block) {
+        double t = rows.bound(r);
+        double slack = gram.maxError(nq, block);
+        float thr = BoundedGram.floatAtLeast(t - nq + slack);
+        int end = base + nb;
+        for (int p = BoundedGram.firstAtMost(g, base, end, thr); p < end; p = BoundedGram.firstAtMost(g, p + 1, end, thr)) {
+            int j = j0 + p - base;
+            if (j == self) {
+                continue;
+            }
+            double a = nq + g[p];
+            double e = gram.error(nq, j);
+            if (a - e <= t) {
+                t = rows.offer(r, j, a - e, a + e);
+                thr = BoundedGram.floatAtLeast(t - nq + slack);
+            }
+        }
+    }
+
+    /**
+     * All-points search over the upper triangle of the product only: the approximate squared distance
+     * {@code a_ij} is symmetric, so each off-diagonal tile (blocks {@code A < B}) feeds both the rows of
+     * {@code A} (scanning its rows) and the rows of {@code B} (per-column thresholds). Tiles run in rounds of
+     * a round-robin tournament so that no two concurrent tiles share a block, hence no locking.
+     */
+    private NeighborGraph symmetricKnn(PointCloud x, int k) {
+        int n = x.n();
+        int dim = x.dim();
+        double[] v = x.values();
+        BoundedGram gram = BoundedGram.create(v, n, dim, null, TILE);
+        if (gram == null) {
+            return bruteFallback(x, x, k, true);
+        }
+        RowStates rows = new RowStates(n, k);
+        int blocks = gram.blockCount();
+        List<int[]> rounds = roundRobin(blocks);
+        ConcurrentLinkedQueue<BoundedGram.Workspace> pool = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicLong tilesDone = new java.util.concurrent.atomic.AtomicLong();
+        long tiles = (long) blocks * (blocks + 1) / 2;
+        String task = k + "-NN search (blas, symmetric)";
+        int[] idx = new int[n * k];
+        double[] dist = new double[n * k];
+        try (gram; OpenBlas.AutoCloseableScope scope = OpenBlas.singleThreaded()) {
+            for (int[] round : rounds) {
+                IntStream.range(0, round.length / 2).parallel().forEach(t -> {
+                    BoundedGram.Workspace ws = pool.poll();
+                    if (ws == null) {
+                        ws = gram.workspace(QUERY_BLOCK);
+                    }
+                    try {
+                        tile(gram, ws, rows, v, round[2 * t], round[2 * t + 1]);
+                    } finally {
+                        pool.add(ws);
+                    }
+                    // report rows as the fraction of tiles done: the exact ranking at the end is cheap
+                    progress.update(task, n * tilesDone.incrementAndGet() / tiles, n);
+                });
+            }
+            IntStream.range(0, (n + QUERY_BLOCK - 1) / QUERY_BLOCK).parallel().forEach(b -> {
+                KnnHeap exact = new KnnHeap(k);
+                for (int i = b * QUERY_BLOCK; i < Math.min(n, (b + 1) * QUERY_BLOCK); i++) {
+                    rows.finish(i, i, v, v, dim, exact, dist, idx);
+                }
+            });
+        } finally {
+            pool.forEach(BoundedGram.Workspace::close);
+        }
+        return new NeighborGraph(n, k, idx, dist, Metric.euclidean().name());
+    }
+
+    /** Processes tile (a, b): the diagonal ({@code a == b}) by rows only, others for both blocks. */
+    private static void tile(BoundedGram gram, BoundedGram.Workspace ws, RowStates rows, double[] v, int a, int b) {
+        int end = gram.blockStart(a) + gram.blockSize(a);
+        int nb = gram.blockSize(b);
+        int j0 = gram.blockStart(b);
+        float[] colThr = new float[nb];
+        for (int q0 = gram.blockStart(a); q0 < end; q0 += QUERY_BLOCK) {
+            int m = Math.min(QUERY_BLOCK, end - q0);
+            ws.load(v, q0, m);
+            float[] g = ws.multiply(b);
+            if (a == b) {
+                for (int r = 0; r < m; r++) {
+                    scanRow(gram, rows, q0 + r, ws.queryNorm2(r), g, r * nb, nb, j0, q0 + r, b);
+                }
+                continue;
+            }
+            double minNorm = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < m; r++) {
+                minNorm = Math.min(minNorm, ws.queryNorm2(r));
+            }
+            for (int c = 0; c < nb; c++) {
+                colThr[c] = BoundedGram.floatAtLeast(gram.columnThreshold(rows.bound(j0 + c), minNorm, j0 + c));
+            }
+            for (int r = 0; r < m; r++) {
+                int i = q0 + r;
+                double nq = ws.queryNorm2(r);
+                double t = rows.bound(i);
+                double slack = gram.maxError(nq, b);
+                float thr = BoundedGram.floatAtLeast(t - nq + slack);
+                int base = r * nb;
+                int stop = base + nb;
+                for (int p = BoundedGram.firstAtMost(g, base, stop, thr, colThr, base); p < stop;
+                        p = BoundedGram.firstAtMost(g, p + 1, stop, thr, colThr, base)) {
+                    int c = p - base;
+                    int j = j0 + c;
+                    double av = nq + g[p];
+                    double e = gram.error(nq, j);
+                    double lower = av - e;
+                    if (lower <= t) {
+                        t = rows.offer(i, j, lower, av + e);
+                        thr = BoundedGram.floatAtLeast(t - nq + slack);
+                    }
+                    if (lower <= rows.bound(j)) {
+                        double tj = rows.offer(j, i, lower, av + e);
+                        colThr[c] = BoundedGram.floatAtLeast(gram.columnThreshold(tj, minNorm, j));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Rounds of the circle method for a round-robin tournament on {@code blocks} blocks: the first round
+     * is the diagonal (each block with itself), then every pair {@code a != b} exactly once, no block twice in a
+     * round. Each round is a flat array of pairs.
+     */
+    static List<int[]> roundRobin(int blocks) {
+        List<int[]> rounds = new ArrayList<>();
+        int[] diagonal = new int[2 * blocks];
+        for (int b = 0; b < blocks; b++) {
+            diagonal[2 * b] = b;
+            diagonal[2 * b + 1] = b;
+        }
+        rounds.add(diagonal);
+        int m = blocks % 2 == 0 ? blocks : blocks + 1;
+        int[] circle = new int[m];
+        for (int i = 0; i < m; i++) {
+            circle[i] = i < blocks ? i : -1;
+        }
+        for (int round = 0; round < m - 1; round++) {
+            List<Integer> pairs = new ArrayList<>();
+            for (int i = 0; i < m / 2; i++) {
+                int a = circle[i];
+                int b = circle[m - 1 - i];
+                if (a >= 0 && b >= 0) {
+                    pairs.add(Math.min(a, b));
+                    pairs.add(Math.max(a, b));
+                }
+            }
+            rounds.add(pairs.stream().mapToInt(Integer::intValue).toArray());
+            // keep circle[0] fixed, rotate the rest by one
+            int last = circle[m - 1];
+            System.arraycopy(circle, 1, circle, 2, m - 2);
+            circle[1] = last;
+        }
+        return rounds;
     }
 
     @Override

@@ -30,7 +30,7 @@ import org.bytedeco.javacpp.FloatPointer;
  * blocks are only read. Native memory is released by {@link #close()}.
  */
 final class BoundedGram implements AutoCloseable {
-    /** Rows per data block (columns of one product). */
+    /** Default rows per data block (columns of one product). */
     static final int DATA_BLOCK = 2048;
     /** Largest centred magnitude accepted; beyond it squared distances could overflow and callers fall back. */
     private static final double MAX_MAGNITUDE = 1e150;
@@ -42,12 +42,13 @@ final class BoundedGram implements AutoCloseable {
     private final double relErr;
     private final double absErr;
     private final int n;
+    private final int blockRows;
     private final double[] norm2;
     private final double[] blockMaxNorm2;
     private final FloatPointer[] blockMemory;
     private final FloatBuffer[] blocks;
 
-    private BoundedGram(int dim, double[] center, double scale, int n) {
+    private BoundedGram(int dim, double[] center, double scale, int n, int blockRows) {
         this.dim = dim;
         this.width = dim + 1;
         this.center = center;
@@ -55,8 +56,9 @@ final class BoundedGram implements AutoCloseable {
         this.relErr = 4.0 * (dim + 6) * 0x1p-24;
         this.absErr = (dim + 2) * 0x1p-140;
         this.n = n;
+        this.blockRows = blockRows;
         this.norm2 = new double[n];
-        int nb = (n + DATA_BLOCK - 1) / DATA_BLOCK;
+        int nb = (n + blockRows - 1) / blockRows;
         this.blockMaxNorm2 = new double[nb];
         this.blockMemory = new FloatPointer[nb];
         this.blocks = new FloatBuffer[nb];
@@ -70,6 +72,11 @@ final class BoundedGram implements AutoCloseable {
      *         (centred magnitude above 1e150), in which case callers use an exact search
      */
     static BoundedGram create(double[] data, int n, int dim, double[] queries) {
+        return create(data, n, dim, queries, DATA_BLOCK);
+    }
+
+    /** As {@link #create(double[], int, int, double[])} with {@code blockRows} data rows per block. */
+    static BoundedGram create(double[] data, int n, int dim, double[] queries, int blockRows) {
         double[] mu = new double[dim];
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < dim; c++) {
@@ -84,7 +91,7 @@ final class BoundedGram implements AutoCloseable {
             return null;
         }
         double scale = max == 0 ? 1.0 : Math.scalb(1.0, -(Math.getExponent(max) + 1));
-        BoundedGram g = new BoundedGram(dim, mu, scale, n);
+        BoundedGram g = new BoundedGram(dim, mu, scale, n, blockRows);
         try {
             g.fillBlocks(data);
         } catch (RuntimeException | Error e) {
@@ -144,11 +151,11 @@ final class BoundedGram implements AutoCloseable {
     }
 
     int blockStart(int b) {
-        return b * DATA_BLOCK;
+        return b * blockRows;
     }
 
     int blockSize(int b) {
-        return Math.min(DATA_BLOCK, n - b * DATA_BLOCK);
+        return Math.min(blockRows, n - b * blockRows);
     }
 
     double blockMaxNorm2(int b) {
@@ -168,6 +175,14 @@ final class BoundedGram implements AutoCloseable {
     /** Half-width of the bound on {@code a} for a query of scaled squared norm {@code nq} and data row {@code j}. */
     double error(double nq, int j) {
         return relErr * (nq + norm2[j]) + absErr;
+    }
+
+    /**
+     * A threshold on {@code g} for data row {@code j} seen from query rows of scaled squared norm at least
+     * {@code minQueryNorm2}: if {@code g} exceeds it, the lower bound {@code a - e} exceeds {@code bound}.
+     */
+    double columnThreshold(double bound, double minQueryNorm2, int j) {
+        return bound - minQueryNorm2 + relErr * (minQueryNorm2 + norm2[j]) + absErr;
     }
 
     /** The largest {@link #error} over the rows of block {@code b}. */
@@ -197,6 +212,27 @@ final class BoundedGram implements AutoCloseable {
         }
         for (; c < to; c++) {
             if (g[c] <= thr) {
+                return c;
+            }
+        }
+        return to;
+    }
+
+    /**
+     * As {@link #firstAtMost(float[], int, int, float)}, for entries that pass either the row threshold
+     * or their column's threshold {@code colThr[c - colBase]}.
+     */
+    static int firstAtMost(float[] g, int from, int to, float thr, float[] colThr, int colBase) {
+        int c = from;
+        for (; c + 4 <= to; c += 4) {
+            int t = c - colBase;
+            if ((g[c] <= thr) | (g[c + 1] <= thr) | (g[c + 2] <= thr) | (g[c + 3] <= thr)
+                    | (g[c] <= colThr[t]) | (g[c + 1] <= colThr[t + 1]) | (g[c + 2] <= colThr[t + 2]) | (g[c + 3] <= colThr[t + 3])) {
+                break;
+            }
+        }
+        for (; c < to; c++) {
+            if (g[c] <= thr || g[c] <= colThr[c - colBase]) {
                 return c;
             }
         }
@@ -233,10 +269,10 @@ final class BoundedGram implements AutoCloseable {
         private Workspace(int maxRows) {
             this.maxRows = maxRows;
             this.queryMemory = new FloatPointer((long) maxRows * width);
-            this.productMemory = new FloatPointer((long) maxRows * DATA_BLOCK);
+            this.productMemory = new FloatPointer((long) maxRows * blockRows);
             this.query = queryMemory.asBuffer();
             this.product = productMemory.asBuffer();
-            this.productArray = new float[maxRows * DATA_BLOCK];
+            this.productArray = new float[maxRows * blockRows];
             this.queryNorm2 = new double[maxRows];
         }
 

@@ -30,8 +30,11 @@ class NeighborSearchAgreementTest {
                 out.add(Arguments.of(kind, s[0], s[1], seed++));
             }
         }
-        // more than one data block of the product kernel (2048 rows)
+        // more than one data block of the product kernel (2048 rows), and the symmetric all-points
+        // search (from 2048 points: tiles of 1024, an odd number of blocks here)
         out.add(Arguments.of(Kind.GRID, 50, 2300, seed++));
+        out.add(Arguments.of(Kind.DUPLICATES, 20, 2100, seed++));
+        out.add(Arguments.of(Kind.OFFSET, 16, 3100, seed++));
         return out.stream();
     }
 
