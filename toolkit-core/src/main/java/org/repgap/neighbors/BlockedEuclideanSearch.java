@@ -29,7 +29,7 @@ final class BlockedEuclideanSearch implements NeighborSearch {
     /** Rows per block of the symmetric all-points search (tiles are TILE x TILE). */
     static final int TILE = 1024;
     /** Above this many points the symmetric search's per-row state for all points would use too much memory. */
-    static final int SYMMETRIC_MAX_N = 200_000;
+    static final int SYMMETRIC_MAX_N = 100_000;
 
     private final Progress progress;
 
