@@ -228,18 +228,18 @@ final class BlockedEuclideanSearch implements NeighborSearch {
             int self, int block) {
         double t = rows.bound(r);
         double slack = gram.maxError(nq, block);
-        float thr = BoundedGram.floatAtLeast(t - nq + slack);
+        float thr = BoundedGram.floatAtLeast(t + slack);
         int end = base + nb;
         for (int p = BoundedGram.firstAtMost(g, base, end, thr); p < end; p = BoundedGram.firstAtMost(g, p + 1, end, thr)) {
             int j = j0 + p - base;
             if (j == self) {
                 continue;
             }
-            double a = nq + g[p];
+            double a = g[p];
             double e = gram.error(nq, j);
             if (a - e <= t) {
                 t = rows.offer(r, j, a - e, a + e);
-                thr = BoundedGram.floatAtLeast(t - nq + slack);
+                thr = BoundedGram.floatAtLeast(t + slack);
             }
         }
     }
@@ -311,35 +311,35 @@ final class BlockedEuclideanSearch implements NeighborSearch {
                 }
                 continue;
             }
-            double minNorm = Double.POSITIVE_INFINITY;
+            double maxNorm = 0;
             for (int r = 0; r < m; r++) {
-                minNorm = Math.min(minNorm, ws.queryNorm2(r));
+                maxNorm = Math.max(maxNorm, ws.queryNorm2(r));
             }
             for (int c = 0; c < nb; c++) {
-                colThr[c] = BoundedGram.floatAtLeast(gram.columnThreshold(rows.bound(j0 + c), minNorm, j0 + c));
+                colThr[c] = BoundedGram.floatAtLeast(gram.columnThreshold(rows.bound(j0 + c), maxNorm, j0 + c));
             }
             for (int r = 0; r < m; r++) {
                 int i = q0 + r;
                 double nq = ws.queryNorm2(r);
                 double t = rows.bound(i);
                 double slack = gram.maxError(nq, b);
-                float thr = BoundedGram.floatAtLeast(t - nq + slack);
+                float thr = BoundedGram.floatAtLeast(t + slack);
                 int base = r * nb;
                 int stop = base + nb;
                 for (int p = BoundedGram.firstAtMost(g, base, stop, thr, colThr, base); p < stop;
                         p = BoundedGram.firstAtMost(g, p + 1, stop, thr, colThr, base)) {
                     int c = p - base;
                     int j = j0 + c;
-                    double av = nq + g[p];
+                    double av = g[p];
                     double e = gram.error(nq, j);
                     double lower = av - e;
                     if (lower <= t) {
                         t = rows.offer(i, j, lower, av + e);
-                        thr = BoundedGram.floatAtLeast(t - nq + slack);
+                        thr = BoundedGram.floatAtLeast(t + slack);
                     }
                     if (lower <= rows.bound(j)) {
                         double tj = rows.offer(j, i, lower, av + e);
-                        colThr[c] = BoundedGram.floatAtLeast(gram.columnThreshold(tj, minNorm, j));
+                        colThr[c] = BoundedGram.floatAtLeast(gram.columnThreshold(tj, maxNorm, j));
                     }
                 }
             }
@@ -432,13 +432,13 @@ final class BlockedEuclideanSearch implements NeighborSearch {
                         for (int r = 0; r < m; r++) {
                             int i = q0 + r;
                             double nq = ws.queryNorm2(r);
-                            float thr = BoundedGram.floatAtLeast(skipAbove - nq + gram.maxError(nq, b));
+                            float thr = BoundedGram.floatAtLeast(skipAbove + gram.maxError(nq, b));
                             int base = r * nb;
                             int end = base + nb;
                             for (int c = BoundedGram.firstAtMost(g, base + Math.max(0, i + 1 - j0), end, thr); c < end;
                                     c = BoundedGram.firstAtMost(g, c + 1, end, thr)) {
                                 int j = j0 + c - base;
-                                double a = nq + g[c];
+                                double a = g[c];
                                 double e = gram.error(nq, j);
                                 int pMin = RadiusBuckets.countAtMost(highEdge, a - e);
                                 int pMax = RadiusBuckets.countAtMost(lowEdge, a + e);

@@ -12,15 +12,15 @@ import org.bytedeco.javacpp.FloatPointer;
  * <p>All points are first centred on the data mean {@code mu} and scaled by a power of two
  * {@code s} (exact in binary) so that every coordinate is below 1 in magnitude. With
  * {@code x' = s (x - mu)}, {@code y' = s (y - mu)} and {@code ^} denoting rounding to float, the product
- * of the augmented rows {@code [x'^, 1]} and {@code [-2 y'^, (|y'|^2)^]} gives
- * {@code g ~ |y'|^2 - 2 x'.y'}, hence {@code a = |x'|^2 + g ~ |x' - y'|^2 = s^2 |x - y|^2}.
+ * of the augmented rows {@code [x'^, 1, (|x'|^2)^]} and {@code [-2 y'^, (|y'|^2)^, 1]} gives
+ * {@code a ~ |x'|^2 + |y'|^2 - 2 x'.y' = |x' - y'|^2 = s^2 |x - y|^2} directly, symmetric in the two rows.
  * Centring removes the cancellation that an offset (data far from the origin) would cause.
  *
  * <p>Error bound. For any summation order, a float dot product of {@code m} terms has
  * {@code |fl(sum) - sum| <= gamma_m sum |terms|}, {@code gamma_m = m u / (1 - m u)}, {@code u = 2^-24}
  * (Higham, <i>Accuracy and Stability of Numerical Algorithms</i>, 2nd ed., 2002, section 3.1,
- * doi:10.1137/1.9780898718027). With the rounding of the inputs to float this gives
- * {@code |a - |x'-y'|^2| <= 2 (D + 5) u (1.01) (|x'|^2 + |y'|^2)} for {@code D} coordinates.
+ * doi:10.1137/1.9780898718027). With {@code sum |terms| <= 2 (|x'|^2 + |y'|^2)} and the rounding of the
+ * inputs to float this gives {@code |a - |x'-y'|^2| <= (2 D + 8) u (|x'|^2 + |y'|^2)} for {@code D} coordinates.
  * We use twice that, {@code e = 4 (D + 6) u (|x'|^2 + |y'|^2) + (D + 2) 2^-140} (the last term
  * covers float underflow), so {@code a - e <= |x'-y'|^2 <= a + e}. Because {@code e} is at least
  * {@code 10^-6} times the squared distance, the bounds also contain the double-precision value
@@ -50,7 +50,7 @@ final class BoundedGram implements AutoCloseable {
 
     private BoundedGram(int dim, double[] center, double scale, int n, int blockRows) {
         this.dim = dim;
-        this.width = dim + 1;
+        this.width = dim + 2;
         this.center = center;
         this.scale = scale;
         this.relErr = 4.0 * (dim + 6) * 0x1p-24;
@@ -128,6 +128,7 @@ final class BoundedGram implements AutoCloseable {
                     buf.put(base + c, -2f * (float) row[c]);
                 }
                 buf.put(base + dim, (float) nrm);
+                buf.put(base + dim + 1, 1f);
             }
             blockMaxNorm2[b] = maxNorm;
             blocks[b] = buf;
@@ -178,11 +179,11 @@ final class BoundedGram implements AutoCloseable {
     }
 
     /**
-     * A threshold on {@code g} for data row {@code j} seen from query rows of scaled squared norm at least
-     * {@code minQueryNorm2}: if {@code g} exceeds it, the lower bound {@code a - e} exceeds {@code bound}.
+     * A threshold on {@code a} for data row {@code j} seen from query rows of scaled squared norm at most
+     * {@code maxQueryNorm2}: if {@code a} exceeds it, the lower bound {@code a - e} exceeds {@code bound}.
      */
-    double columnThreshold(double bound, double minQueryNorm2, int j) {
-        return bound - minQueryNorm2 + relErr * (minQueryNorm2 + norm2[j]) + absErr;
+    double columnThreshold(double bound, double maxQueryNorm2, int j) {
+        return bound + relErr * (maxQueryNorm2 + norm2[j]) + absErr;
     }
 
     /** The largest {@link #error} over the rows of block {@code b}. */
@@ -289,6 +290,7 @@ final class BoundedGram implements AutoCloseable {
                     query.put(base + c, (float) row[c]);
                 }
                 query.put(base + dim, 1f);
+                query.put(base + dim + 1, (float) nrm);
             }
             rows = m;
         }
@@ -300,8 +302,8 @@ final class BoundedGram implements AutoCloseable {
 
         /**
          * Multiplies the loaded queries by data block {@code b}: entry {@code (r, c)} of the result
-         * (row stride {@code blockSize(b)}) is {@code g}, and {@code queryNorm2(r) + g} approximates the
-         * scaled squared distance to data row {@code blockStart(b) + c} within {@link #error}. The
+         * (row stride {@code blockSize(b)}) is {@code a}, the scaled squared distance between query row
+         * {@code r} and data row {@code blockStart(b) + c} within {@link #error}. The
          * returned array is reused by the next call. (Scanning a heap array after one bulk copy is much
          * faster than reading the native buffer element by element.)
          */

@@ -227,14 +227,14 @@ final class EmbeddingPrunedSearch implements NeighborSearch {
                     double nq = ws.queryNorm2(r);
                     KnnHeap h = best[r];
                     double slack = gram.maxError(nq, b);
-                    float thr = BoundedGram.floatAtLeast(h.bound() - nq + slack);
+                    float thr = BoundedGram.floatAtLeast(h.bound() + slack);
                     int base = r * nb;
                     int end = base + nb;
                     for (int c = BoundedGram.firstAtMost(g, base, end, thr); c < end; c = BoundedGram.firstAtMost(g, c + 1, end, thr)) {
                         int j = j0 + c - base;
                         if (j != self) {
-                            h.offer(nq + g[c] - gram.error(nq, j), j);
-                            thr = BoundedGram.floatAtLeast(h.bound() - nq + slack);
+                            h.offer(g[c] - gram.error(nq, j), j);
+                            thr = BoundedGram.floatAtLeast(h.bound() + slack);
                         }
                     }
                 }
@@ -262,12 +262,12 @@ final class EmbeddingPrunedSearch implements NeighborSearch {
                 for (int r = 0; r < m; r++) {
                     int self = excludeSelf ? q0 + r : -1;
                     double nq = ws.queryNorm2(r);
-                    float thr = BoundedGram.floatAtLeast(limit[r] - nq + gram.maxError(nq, b));
+                    float thr = BoundedGram.floatAtLeast(limit[r] + gram.maxError(nq, b));
                     int base = r * nb;
                     int end = base + nb;
                     for (int c = BoundedGram.firstAtMost(g, base, end, thr); c < end; c = BoundedGram.firstAtMost(g, c + 1, end, thr)) {
                         int j = j0 + c - base;
-                        double lower = nq + g[c] - gram.error(nq, j);
+                        double lower = g[c] - gram.error(nq, j);
                         if (j != self && lower <= limit[r] && Arrays.binarySearch(evaluated[r], j) < 0) {
                             addCandidate(r, lower, j);
                         }
@@ -352,14 +352,14 @@ final class EmbeddingPrunedSearch implements NeighborSearch {
                             int i = q0 + r;
                             double nq = ws.queryNorm2(r);
                             double lim = ctx.scaledSquare(rMax + ctx.maxTolerance(rMax, i));
-                            float thr = BoundedGram.floatAtLeast(lim - nq + gram.maxError(nq, b));
+                            float thr = BoundedGram.floatAtLeast(lim + gram.maxError(nq, b));
                             int base = r * nb;
                             int end = base + nb;
                             for (int c = BoundedGram.firstAtMost(g, base, end, thr); c < end;
                                     c = BoundedGram.firstAtMost(g, c + 1, end, thr)) {
                                 int j = j0 + c - base;
                                 if (j != i) {
-                                    double lb = ctx.unscale(nq + g[c] - gram.error(nq, j));
+                                    double lb = ctx.unscale(g[c] - gram.error(nq, j));
                                     if (lb <= rMax + ctx.tolerance(rMax, i, j)) {
                                         local[buckets.bucket(ctx.distance(i, j))]++;
                                     }
