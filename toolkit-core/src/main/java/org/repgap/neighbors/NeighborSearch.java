@@ -34,9 +34,12 @@ public interface NeighborSearch {
 
     /**
      * The same search reporting to {@code progress} (units: query points done) while it runs.
-     * Searches are immutable; this returns a new one.
+     * Searches are immutable; this returns a new one. The default ignores progress and returns
+     * {@code this}; every search of this package overrides it.
      */
-    NeighborSearch withProgress(Progress progress);
+    default NeighborSearch withProgress(Progress progress) {
+        return this;
+    }
 
     /** Ambient dimensions up to this use the k-d tree for Euclidean distances (scikit-learn's rule of thumb). */
     int KD_TREE_MAX_DIM = 15;
