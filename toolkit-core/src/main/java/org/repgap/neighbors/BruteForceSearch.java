@@ -1,18 +1,26 @@
 package org.repgap.neighbors;
 
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.stream.IntStream;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.repgap.data.PointCloud;
+import org.repgap.progress.Progress;
 
 /**
  * Exact neighbours by evaluating every distance: the oracle of every faster search, and the
- * search for metrics without a fast path. Parallel over query points (common fork-join pool).
+ * search for metrics without a fast path. Parallel over blocks of query points (common fork-join pool).
  */
 final class BruteForceSearch implements NeighborSearch {
+    private static final int QUERY_BLOCK = 256;
+
     private final Metric metric;
+    private final Progress progress;
 
     BruteForceSearch(Metric metric) {
+        this(metric, Progress.NONE);
+    }
+
+    BruteForceSearch(Metric metric, Progress progress) {
         this.metric = metric;
+        this.progress = progress;
     }
 
     @Override
@@ -26,6 +34,11 @@ final class BruteForceSearch implements NeighborSearch {
     }
 
     @Override
+    public NeighborSearch withProgress(Progress p) {
+        return new BruteForceSearch(metric, p);
+    }
+
+    @Override
     public NeighborGraph allKnn(PointCloud x, int k) {
         NeighborSearch.checkK(k, x.n(), x.source());
         return search(x, x, k, true);
@@ -33,18 +46,8 @@ final class BruteForceSearch implements NeighborSearch {
 
     @Override
     public NeighborGraph query(PointCloud data, PointCloud queries, int k) {
-        if (k < 1 || k > data.n()) {
-            throw org.repgap.InvalidInputException.of("k = %d must be between 1 and the %d data points", k, data.n());
-        }
-        checkDims(data, queries);
+        SearchSupport.checkQuery(data, queries, k);
         return search(data, queries, k, false);
-    }
-
-    private static void checkDims(PointCloud data, PointCloud queries) {
-        if (data.dim() != queries.dim()) {
-            throw org.repgap.InvalidInputException.of("%s has dimension %d but %s has %d", queries.source(), queries.dim(),
-                    data.source(), data.dim());
-        }
     }
 
     private NeighborGraph search(PointCloud data, PointCloud queries, int k, boolean excludeSelf) {
@@ -54,47 +57,56 @@ final class BruteForceSearch implements NeighborSearch {
         double[] dist = new double[n * k];
         double[] dv = data.values();
         double[] qv = queries.values();
-        ThreadLocal<KnnHeap> heaps = ThreadLocal.withInitial(() -> new KnnHeap(k));
-        IntStream.range(0, n).parallel().forEach(i -> {
-            KnnHeap h = heaps.get();
-            h.reset();
-            for (int j = 0; j < data.n(); j++) {
-                if (excludeSelf && j == i) {
-                    continue;
-                }
-                h.offer(metric.distance(qv, i * dim, dv, j * dim, dim), j);
+        ConcurrentLinkedQueue<KnnHeap> heaps = new ConcurrentLinkedQueue<>();
+        SearchSupport.parallelBlocks((n + QUERY_BLOCK - 1) / QUERY_BLOCK, b -> {
+            KnnHeap h = heaps.poll();
+            if (h == null) {
+                h = new KnnHeap(k);
             }
-            h.drainSorted(dist, idx, i * k);
-        });
+            for (int i = b * QUERY_BLOCK; i < Math.min(n, (b + 1) * QUERY_BLOCK); i++) {
+                h.reset();
+                for (int j = 0; j < data.n(); j++) {
+                    if (excludeSelf && j == i) {
+                        continue;
+                    }
+                    h.offer(metric.distance(qv, i * dim, dv, j * dim, dim), j);
+                }
+                h.drainSorted(dist, idx, i * k);
+            }
+            heaps.add(h);
+        }, progress, k + "-NN search (brute force)", n, b -> Math.min(QUERY_BLOCK, n - b * QUERY_BLOCK));
         return new NeighborGraph(n, k, idx, dist, metric.name());
     }
 
     @Override
     public long[] countPairsWithin(PointCloud x, double[] radii) {
+        RadiusBuckets.validate(radii);
         int n = x.n();
         int dim = x.dim();
         double[] v = x.values();
-        AtomicLongArray counts = new AtomicLongArray(radii.length);
-        IntStream.range(0, n).parallel().forEach(i -> {
+        ConcurrentLinkedQueue<long[]> partials = new ConcurrentLinkedQueue<>();
+        SearchSupport.parallelBlocks((n + QUERY_BLOCK - 1) / QUERY_BLOCK, b -> {
             long[] local = new long[radii.length];
-            for (int j = 0; j < n; j++) {
-                if (j == i) {
-                    continue;
-                }
-                double d = metric.distance(v, i * dim, v, j * dim, dim);
-                for (int r = 0; r < radii.length; r++) {
-                    if (d < radii[r]) {
-                        local[r]++;
+            for (int i = b * QUERY_BLOCK; i < Math.min(n, (b + 1) * QUERY_BLOCK); i++) {
+                for (int j = 0; j < n; j++) {
+                    if (j == i) {
+                        continue;
+                    }
+                    double d = metric.distance(v, i * dim, v, j * dim, dim);
+                    for (int r = 0; r < radii.length; r++) {
+                        if (d < radii[r]) {
+                            local[r]++;
+                        }
                     }
                 }
             }
-            for (int r = 0; r < radii.length; r++) {
-                counts.addAndGet(r, local[r]);
-            }
-        });
+            partials.add(local);
+        }, progress, "pair counts (brute force)", n, b -> Math.min(QUERY_BLOCK, n - b * QUERY_BLOCK));
         long[] out = new long[radii.length];
-        for (int r = 0; r < radii.length; r++) {
-            out[r] = counts.get(r);
+        for (long[] local : partials) {
+            for (int r = 0; r < radii.length; r++) {
+                out[r] += local[r];
+            }
         }
         return out;
     }
