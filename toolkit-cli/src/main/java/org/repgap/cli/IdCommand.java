@@ -199,7 +199,7 @@ public final class IdCommand implements Callable<Integer> {
     static IdReport estimate(PointCloud x, Metric metric, List<String> names, IdEstimators.Settings settings,
                              DuplicatePolicy policy,
                              IdEstimation.Options options, Progress progress) {
-        IdContext ctx = IdContext.of(x, IdContext.defaultSearch(metric), policy, progress);
+        IdContext ctx = IdContext.of(x, IdContext.defaultSearch(metric, x.dim()), policy, progress);
         List<IdEstimator> list = new ArrayList<>();
         for (String name : names) {
             if (name.equals("lpca") && !metric.isEuclidean()) {

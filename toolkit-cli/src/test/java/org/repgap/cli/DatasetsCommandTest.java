@@ -59,7 +59,7 @@ class DatasetsCommandTest {
         Run r = run("datasets", "--list");
         assertEquals(0, r.exit(), r.err());
         String[] lines = r.stdout().split("\n");
-        assertEquals(31, lines.length);
+        assertEquals(32, lines.length);
         assertTrue(lines[0].startsWith("name "));
         int descriptionColumn = lines[0].indexOf("description");
         assertTrue(lines[1].startsWith("M1_Sphere "), lines[1]);
@@ -69,6 +69,7 @@ class DatasetsCommandTest {
                     && line.charAt(descriptionColumn) != ' ', "aligned: " + line);
         }
         assertTrue(r.stdout().contains("subspace:d:D"));
+        assertTrue(r.stdout().contains("rotating-pair"));
     }
 
     @Test
@@ -76,7 +77,7 @@ class DatasetsCommandTest {
         Run r = run("datasets", "--list", "--format", "json");
         assertEquals(0, r.exit(), r.err());
         JsonNode rows = Json.mapper().readTree(r.stdout());
-        assertEquals(30, rows.size());
+        assertEquals(31, rows.size());
         assertEquals("M12_Norm", rows.get(15).get("name").asText());
         assertEquals(20, rows.get(15).get("intrinsic_dim").asInt());
         assertTrue(rows.get(15).get("intrinsic_dim").isInt());

@@ -39,9 +39,13 @@ public final class IdContext {
         this.progress = progress;
     }
 
-    /** The neighbour search estimators use for a metric unless told otherwise. */
-    public static NeighborSearch defaultSearch(Metric metric) {
-        return NeighborSearch.bruteForce(metric);
+    /**
+     * The neighbour search estimators use for a metric on points of dimension {@code dim} unless told
+     * otherwise: {@link NeighborSearch#auto(Metric, int)} (k-d tree, blocked OpenBLAS search or
+     * embedding-pruned search; all exact, with the brute-force order).
+     */
+    public static NeighborSearch defaultSearch(Metric metric, int dim) {
+        return NeighborSearch.auto(metric, dim);
     }
 
     /** Euclidean distances, duplicates removed, no progress reports. */
@@ -51,7 +55,7 @@ public final class IdContext {
 
     /** The given metric with its {@linkplain #defaultSearch default search}, duplicates removed, no progress reports. */
     public static IdContext of(PointCloud x, Metric metric) {
-        return of(x, defaultSearch(metric), DuplicatePolicy.DEDUPLICATE, Progress.NONE);
+        return of(x, defaultSearch(metric, x.dim()), DuplicatePolicy.DEDUPLICATE, Progress.NONE);
     }
 
     /**
