@@ -148,7 +148,10 @@ public final class TensorBoardReader {
                     need(8);
                     pos += 8;
                 }
-                case 2 -> pos += lengthDelimited();
+                case 2 -> {
+                    int len = lengthDelimited();
+                    pos += len;
+                }
                 case 5 -> {
                     need(4);
                     pos += 4;
