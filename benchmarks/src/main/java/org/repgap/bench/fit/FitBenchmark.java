@@ -91,14 +91,18 @@ public final class FitBenchmark {
         CurveFitter.Options parallel = CurveFitter.Options.defaults();
         CurveFitter.fitFrom(law, data, ChinchillaLaw.epochGrid().subList(0, 300), serial); // warm-up
         List<Double> javaSerial = new ArrayList<>();
+        List<Double> javaSerialCpu = new ArrayList<>();
         List<Double> javaParallel = new ArrayList<>();
         List<Double> py = new ArrayList<>();
+        List<Double> pyCpu = new ArrayList<>();
         FitResult fit = null;
         JsonNode pyOut = null;
         for (int r = 0; r < Math.max(javaRepeats, pythonRepeats); r++) {
             if (r < javaRepeats) {
                 long t0 = System.nanoTime();
+                long c0 = CPU.getCurrentThreadCpuTime();
                 fit = CurveFitter.fit(law, data, serial);
+                javaSerialCpu.add((CPU.getCurrentThreadCpuTime() - c0) / 1e9);
                 javaSerial.add((System.nanoTime() - t0) / 1e9);
                 t0 = System.nanoTime();
                 CurveFitter.fit(law, data, parallel);
@@ -107,15 +111,19 @@ public final class FitBenchmark {
             if (r < pythonRepeats) {
                 pyOut = runPython(python, script.toString(), "chinchilla", "--csv", csv.toString());
                 py.add(pyOut.get("seconds").get(0).asDouble());
+                pyCpu.add(pyOut.get("cpu_seconds").get(0).asDouble());
             }
         }
         System.out.println();
         System.out.println("1. Chinchilla law, 4,500-start Huber/L-BFGS grid fit on 240 points");
-        System.out.printf(Locale.ROOT, "   repgap (1 thread):   median %.2f s  %s%n", median(javaSerial), javaSerial);
-        System.out.printf(Locale.ROOT, "   repgap (all cores):  median %.2f s  %s%n", median(javaParallel), javaParallel);
-        System.out.printf(Locale.ROOT, "   scipy L-BFGS-B:      median %.2f s  %s%n", median(py), py);
-        System.out.printf(Locale.ROOT, "   ratio scipy / repgap: %.1fx (1 thread), %.1fx (all cores)%n",
-                median(py) / median(javaSerial), median(py) / median(javaParallel));
+        System.out.printf(Locale.ROOT, "   repgap (1 thread):   wall median %.2f s %s, CPU median %.2f s %s%n", median(javaSerial),
+                round(javaSerial), median(javaSerialCpu), round(javaSerialCpu));
+        System.out.printf(Locale.ROOT, "   repgap (all cores):  wall median %.2f s %s%n", median(javaParallel), round(javaParallel));
+        System.out.printf(Locale.ROOT, "   scipy L-BFGS-B:      wall median %.2f s %s, CPU median %.2f s %s%n", median(py), round(py),
+                median(pyCpu), round(pyCpu));
+        System.out.printf(Locale.ROOT, "   ratio scipy / repgap (1 thread): %.1fx by CPU time, %.1fx by wall time; "
+                + "scipy / repgap (all cores, wall): %.1fx%n",
+                median(pyCpu) / median(javaSerialCpu), median(py) / median(javaSerial), median(py) / median(javaParallel));
         System.out.printf(Locale.ROOT, "   repgap estimate: E %.4f A %.1f B %.0f alpha %.4f beta %.4f (objective %.9g)%n",
                 fit.param("E"), fit.param("A"), fit.param("B"), fit.param("alpha"), fit.param("beta"), fit.objective());
         JsonNode p = pyOut.get("params");
@@ -167,20 +175,25 @@ public final class FitBenchmark {
             CurveFitter.fitFrom(law, data.subset(idx[w]), starts, lm);
         }
         List<Double> javaTimes = new ArrayList<>();
+        List<Double> javaCpu = new ArrayList<>();
         List<Double> pyTimes = new ArrayList<>();
+        List<Double> pyCpu = new ArrayList<>();
         JsonNode pyOut = null;
         for (int r = 0; r < Math.max(javaRepeats, pythonRepeats); r++) {
             if (r < javaRepeats) {
                 long t0 = System.nanoTime();
+                long c0 = CPU.getCurrentThreadCpuTime();
                 for (int b = 0; b < refits; b++) {
                     javaParams[b] = CurveFitter.fitFrom(law, data.subset(idx[b]), starts, lm).params();
                 }
+                javaCpu.add((CPU.getCurrentThreadCpuTime() - c0) / 1e9);
                 javaTimes.add((System.nanoTime() - t0) / 1e9);
             }
             if (r < pythonRepeats) {
                 pyOut = runPython(python, script.toString(), "broken", "--data", dir.resolve("data.csv").toString(),
                         "--indices", dir.resolve("indices.csv").toString(), "--start", dir.resolve("start.csv").toString());
                 pyTimes.add(pyOut.get("seconds").get(0).asDouble());
+                pyCpu.add(pyOut.get("cpu_seconds").get(0).asDouble());
             }
         }
         // agreement: predicted log loss at the largest x of each refit
@@ -194,9 +207,12 @@ public final class FitBenchmark {
         Arrays.sort(diffs);
         System.out.println();
         System.out.println("2. 1,000 bootstrap refits of the broken power law (1 break) on 40 points, least squares on log residuals");
-        System.out.printf(Locale.ROOT, "   repgap LM (1 thread):      median %.3f s  %s%n", median(javaTimes), javaTimes);
-        System.out.printf(Locale.ROOT, "   scipy least_squares (trf): median %.3f s  %s%n", median(pyTimes), pyTimes);
-        System.out.printf(Locale.ROOT, "   ratio scipy / repgap: %.1fx%n", median(pyTimes) / median(javaTimes));
+        System.out.printf(Locale.ROOT, "   repgap LM (1 thread):      wall median %.3f s %s, CPU median %.3f s %s%n", median(javaTimes),
+                round(javaTimes), median(javaCpu), round(javaCpu));
+        System.out.printf(Locale.ROOT, "   scipy least_squares (trf): wall median %.3f s %s, CPU median %.3f s %s%n", median(pyTimes),
+                round(pyTimes), median(pyCpu), round(pyCpu));
+        System.out.printf(Locale.ROOT, "   ratio scipy / repgap: %.1fx by CPU time, %.1fx by wall time%n",
+                median(pyCpu) / median(javaCpu), median(pyTimes) / median(javaTimes));
         System.out.printf(Locale.ROOT, "   agreement: |log f_repgap - log f_scipy| at the largest x: median %.2g, 95th percentile %.2g%n",
                 diffs[refits / 2], diffs[(int) (0.95 * refits)]);
         try (var s = Files.list(dir)) {
@@ -205,6 +221,12 @@ public final class FitBenchmark {
             }
         }
         Files.delete(dir);
+    }
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static List<String> round(List<Double> v) {
+        return v.stream().map(d -> String.format(Locale.ROOT, "%.2f", d)).toList();
     }
 
     private static double gaussian(SplittableRandom rng) {
@@ -217,7 +239,10 @@ public final class FitBenchmark {
         List<String> cmd = new ArrayList<>();
         cmd.add(python);
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("python failed: " + cmd);
