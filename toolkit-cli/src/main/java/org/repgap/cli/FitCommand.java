@@ -344,7 +344,7 @@ public final class FitCommand implements Callable<Integer> {
                     sb.append('\n');
                 }
                 if (r.dImplied() != null) {
-                    sb.append(String.format(Locale.ROOT, "  %-8s = %-12s", "d=2/alpha", num(r.dImplied())));
+                    sb.append(String.format(Locale.ROOT, "  %-8s = %-12s", "d_implied", num(r.dImplied())));
                     if (r.dImpliedCi() != null) {
                         sb.append(String.format(Locale.ROOT, " CI [%s, %s]", num(r.dImpliedCi()[0]), num(r.dImpliedCi()[1])));
                     }
