@@ -58,6 +58,10 @@ class ChinchillaReferenceTest {
      * 4 next-best distinct local optima of the full grid (not all 4,500 starts); standard errors within
      * 30 % of the published ones. With 300 replicates the sampling error of a standard error is
      * about 4 % for the near-Gaussian E, alpha, beta and larger for the skewed A and B.
+     *
+     * <p>Measured (seed 20240416): E 1.8172 (+0.008 s.e.), A 477.83 (-0.034), B 2143.4 (+0.045),
+     * alpha 0.34731 (-0.033), beta 0.36717 (+0.065); bootstrap s.e. 0.0240, 118.8, 1176, 0.0148,
+     * 0.0187, i.e. 0.92, 0.95, 0.91, 0.99, 0.89 of the published values.
      */
     @Test
     void reproducesBesiroglu2024FitAndBootstrapErrors() throws IOException {
@@ -65,16 +69,8 @@ class ChinchillaReferenceTest {
         assertEquals(240, data.size());
         LearningCurve curve = LearningCurve.of(data.x(), data.y());
         FitAnalysis.Options o = FitAnalysis.Options.defaults().withBootstrap(300, 20240416L);
-        long t0 = System.nanoTime();
         LawReport r = FitAnalysis.analyse(Laws.chinchilla(), curve, java.util.Map.of(), o, org.repgap.progress.Progress.NONE);
-        System.out.printf("chinchilla fit+bootstrap %.2fs%n", (System.nanoTime() - t0) / 1e9);
         assertTrue(r.converged());
-        for (int k = 0; k < NAMES.length; k++) {
-            double est = r.params().get(NAMES[k]);
-            double se = r.standardErrors().get(NAMES[k]);
-            System.out.printf("%s: %.5g (published %.5g, diff %.3f s.e.), bootstrap s.e. %.4g (published %.4g, ratio %.3f)%n",
-                    NAMES[k], est, ESTIMATE[k], (est - ESTIMATE[k]) / STANDARD_ERROR[k], se, STANDARD_ERROR[k], se / STANDARD_ERROR[k]);
-        }
         for (int k = 0; k < NAMES.length; k++) {
             double est = r.params().get(NAMES[k]);
             double se = r.standardErrors().get(NAMES[k]);
