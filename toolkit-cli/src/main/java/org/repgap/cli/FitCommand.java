@@ -205,7 +205,7 @@ public final class FitCommand implements Callable<Integer> {
         settings.put("bootstrap", bootstrap);
         settings.put("level", level);
         settings.put("holdout", holdout);
-        Provenance prov = Provenance.of("repgap fit", settings, null, bootstrap > 0 ? seed : null);
+        Provenance prov = Provenance.of("repgap fit", settings, sha256(input), bootstrap > 0 ? seed : null);
         String text = switch (format) {
             case json -> json(reports, warnings, prov);
             case csv -> csv(reports, groupBy);
@@ -213,6 +213,23 @@ public final class FitCommand implements Callable<Integer> {
         };
         Output.emit(output, text);
         return 0;
+    }
+
+    /** SHA-256 of the input file (null for a directory of runs). */
+    private static String sha256(Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return null;
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int r = in.read(buf); r > 0; r = in.read(buf)) {
+                md.update(buf, 0, r);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            return null;
+        }
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String option, String expected) {

@@ -67,6 +67,7 @@ class FitCommandTest {
         assertTrue(best.get("converged").asBoolean());
         assertTrue(best.get("holdout_error").isNumber());
         assertEquals(5, doc.get("provenance").get("seed").asLong());
+        assertEquals(64, doc.get("provenance").get("data_hash").asText().length(), "SHA-256 of the input file");
     }
 
     @Test
