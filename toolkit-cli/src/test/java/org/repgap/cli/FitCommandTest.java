@@ -1,0 +1,111 @@
+package org.repgap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.repgap.json.Json;
+import picocli.CommandLine;
+
+class FitCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Repgap.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    /** y = 1 + 30 n^-0.6 with two seeds per n (+-1 %). */
+    private Path curve() throws IOException {
+        StringBuilder sb = new StringBuilder("\"train size\",seed,test_loss,arch\n");
+        for (int i = 0; i < 12; i++) {
+            double n = 10 * Math.pow(2, i);
+            double y = 1 + 30 * Math.pow(n, -0.6);
+            sb.append(String.format(Locale.ROOT, "%s,0,%.10g,cnn%n", n, y * 1.01));
+            sb.append(String.format(Locale.ROOT, "%s,1,%.10g,cnn%n", n, y / 1.01));
+        }
+        Path f = tmp.resolve("runs.csv");
+        Files.writeString(f, sb);
+        return f;
+    }
+
+    @Test
+    void jsonOutputHasTheDocumentedFields() throws IOException {
+        Path out = tmp.resolve("fit.json");
+        int code = run("fit", "--input", curve().toString(), "--x", "train size", "--y", "test_loss",
+                "--law", "power,power+offset,rg", "--bootstrap", "40", "--holdout", "0.75", "--seed", "5",
+                "--format", "json", "--output", out.toString());
+        assertEquals(0, code, err.toString());
+        JsonNode doc = Json.mapper().readTree(Files.readString(out));
+        JsonNode fits = doc.get("fits");
+        assertEquals(3, fits.size());
+        JsonNode best = fits.get(0);
+        assertEquals("power+offset", best.get("law").asText());
+        for (String field : new String[] {"law", "params", "ci", "d_implied", "aicc", "bic", "holdout_error", "converged", "points"}) {
+            assertTrue(best.has(field), "missing " + field);
+        }
+        assertEquals(12, best.get("points").asInt(), "two seeds per size are one point");
+        assertEquals(0.6, best.get("params").get("alpha").asDouble(), 0.01);
+        assertEquals(1.0, best.get("params").get("E").asDouble(), 0.02);
+        JsonNode ci = best.get("ci").get("alpha");
+        assertTrue(ci.get(0).asDouble() <= best.get("params").get("alpha").asDouble() && ci.get(1).asDouble() >= best.get("params").get("alpha").asDouble());
+        assertEquals(2 / best.get("params").get("alpha").asDouble(), best.get("d_implied").asDouble(), 1e-9);
+        assertTrue(best.get("converged").asBoolean());
+        assertTrue(best.get("holdout_error").isNumber());
+        assertEquals(5, doc.get("provenance").get("seed").asLong());
+        assertEquals(64, doc.get("provenance").get("data_hash").asText().length(), "SHA-256 of the input file");
+    }
+
+    @Test
+    void textAndCsvOutputs() throws IOException {
+        Path out = tmp.resolve("fit.txt");
+        assertEquals(0, run("fit", "--input", curve().toString(), "--x", "train size", "--y", "test_loss", "--law", "power,power+offset",
+                "--group-by", "arch", "--output", out.toString()), err.toString());
+        String text = Files.readString(out);
+        assertTrue(text.contains("rank") && text.contains("group {arch=cnn}") && text.indexOf("power+offset") < text.indexOf("\n2 "), text);
+        Path csv = tmp.resolve("fit.csv");
+        assertEquals(0, run("fit", "--input", curve().toString(), "--x", "train size", "--y", "test_loss", "--law", "power",
+                "--format", "csv", "--output", csv.toString()), err.toString());
+        String[] lines = Files.readString(csv).split("\n");
+        assertEquals("law,param,value,ci_low,ci_high,se,d_implied,aicc,bic,holdout_error,converged,points", lines[0]);
+        assertEquals(3, lines.length);
+    }
+
+    @Test
+    void userErrorsExitWithTwoAndOneLine() throws IOException {
+        Path f = curve();
+        assertEquals(2, run("fit", "--input", f.toString(), "--x", "size", "--y", "test_loss"));
+        assertTrue(err.toString().contains("--x size: no such column"), err.toString());
+        assertEquals(2, run("fit", "--input", tmp.resolve("missing.csv").toString(), "--x", "n", "--y", "y"));
+        assertEquals(2, run("fit", "--input", f.toString(), "--x", "train size", "--y", "test_loss", "--law", "chinchilla"));
+        assertTrue(err.toString().contains("takes 2 --x column(s)"), err.toString());
+        assertEquals(2, run("fit", "--input", f.toString(), "--x", "train size", "--y", "test_loss", "--where", "seed >"));
+        assertEquals(2, run("fit", "--input", f.toString(), "--x", "train size", "--y", "test_loss", "--loss", "cauchy"));
+        assertEquals(2, run("fit", "--input", f.toString(), "--x", "train size", "--y", "test_loss", "--law", "power+offset",
+                "--where", "`train size` < 30"));
+        assertTrue(err.toString().contains("3 free parameters but only 2 point(s)"), err.toString());
+    }
+
+    @Test
+    void helpTeaches() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Repgap.commandLine();
+        cl.setOut(new PrintWriter(out));
+        assertEquals(0, cl.execute("fit", "--help"));
+        assertTrue(out.toString().contains("--derive") && out.toString().contains("Example"), out.toString());
+    }
+}

@@ -1,0 +1,222 @@
+package org.repgap.fit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.repgap.InvalidInputException;
+import org.repgap.progress.Progress;
+import org.repgap.stats.Bootstrap;
+
+/**
+ * Fits several laws to a learning curve and reports, for each, the estimates, bootstrap intervals,
+ * the implied dimension {@code d = 2 / alpha} (THEORY section 6), information criteria and the
+ * extrapolation error on held-out larger {@code x}; results ranked by AICc.
+ *
+ * <p>Information criteria use the Gaussian likelihood of the fit-space residuals,
+ * {@code n log(RSS / n) + 2k + 2k(k+1)/(n-k-1)} (AICc, Hurvich & Tsai 1989,
+ * doi:10.1093/biomet/76.2.297) and {@code n log(RSS / n) + k log n} (BIC, Schwarz 1978), with
+ * {@code RSS} the weighted sum of squared residuals and {@code k} the free parameters, also when
+ * the fit used the Huber loss (a comparison device, not a likelihood of the Huber model).
+ *
+ * <p>Bootstrap: each replicate resamples seeds within points (or points, with one seed each),
+ * refits from the full-data optimum and up to {@code extraStarts} other local optima of the full
+ * multi-start fit, and the shared {@link Bootstrap} gives percentile intervals and standard errors.
+ */
+public final class FitAnalysis {
+
+    /**
+     * @param fit            loss and optimiser
+     * @param weightBySpread weight points by the inverse variance of their seed mean
+     * @param bootstrap      bootstrap replicates (0: none)
+     * @param level          confidence level of the intervals
+     * @param holdout        fraction of the smallest distinct x to fit on, in (0, 1), or a cut value
+     *                       (fit on {@code x <= cut}) when {@code >= 1}; NaN for no extrapolation check
+     * @param seed           seed of the bootstrap
+     * @param extraStarts    local optima of the full fit used as extra bootstrap starts
+     */
+    public record Options(CurveFitter.Options fit, boolean weightBySpread, int bootstrap, double level, double holdout,
+                          long seed, int extraStarts) {
+        public Options {
+            Objects.requireNonNull(fit, "fit");
+            if (bootstrap < 0) {
+                throw InvalidInputException.of("--bootstrap %d: must be >= 0", bootstrap);
+            }
+            if (!(level > 0 && level < 1)) {
+                throw InvalidInputException.of("--level %s: must be in (0, 1)", level);
+            }
+            if (!Double.isNaN(holdout) && !(holdout > 0 && Double.isFinite(holdout))) {
+                throw InvalidInputException.of("--holdout %s: give a fraction in (0, 1) or a cut value >= 1 on the first x column", holdout);
+            }
+            if (extraStarts < 0) {
+                throw new IllegalArgumentException("extraStarts < 0");
+            }
+        }
+
+        /** Defaults: Huber log, no weights, no bootstrap, 95 %, no holdout, seed 0, 4 extra starts. */
+        public static Options defaults() {
+            return new Options(CurveFitter.Options.defaults(), false, 0, 0.95, Double.NaN, 0, 4);
+        }
+
+        public Options withBootstrap(int b, long s) {
+            return new Options(fit, weightBySpread, b, level, holdout, s, extraStarts);
+        }
+
+        public Options withHoldout(double h) {
+            return new Options(fit, weightBySpread, bootstrap, level, h, seed, extraStarts);
+        }
+
+        public Options withFit(CurveFitter.Options f) {
+            return new Options(f, weightBySpread, bootstrap, level, holdout, seed, extraStarts);
+        }
+    }
+
+    private FitAnalysis() {
+    }
+
+    /** Fits every law; reports ranked by AICc (undefined last), then by name. */
+    public static List<LawReport> analyse(List<Law> laws, LearningCurve curve, Map<String, String> group, Options o,
+                                          Progress progress) {
+        List<LawReport> out = new ArrayList<>();
+        for (Law law : laws) {
+            out.add(analyse(law, curve, group, o, progress));
+        }
+        out.sort(Comparator.comparing((LawReport r) -> r.aicc() == null ? Double.POSITIVE_INFINITY : r.aicc())
+                .thenComparing(LawReport::law));
+        return out;
+    }
+
+    /** Fits one law. */
+    public static LawReport analyse(Law law, LearningCurve curve, Map<String, String> group, Options o, Progress progress) {
+        Loss.Space space = o.fit().loss().space();
+        CurvePoints data = curve.points(o.weightBySpread(), space);
+        FitResult fit = CurveFitter.fit(law, data, o.fit());
+        List<String> warnings = new ArrayList<>();
+        if (!fit.converged()) {
+            warnings.add("optimiser did not converge: " + fit.message());
+        }
+        List<Parameter> ps = law.parameters();
+        double[] p = fit.params();
+        Map<String, Double> params = new LinkedHashMap<>();
+        for (int k = 0; k < ps.size(); k++) {
+            params.put(ps.get(k).name(), p[k]);
+            if (!ps.get(k).inRange(p[k])) {
+                warnings.add(String.format(Locale.ROOT, "%s = %.6g is outside its meaningful range [%s, %s]",
+                        ps.get(k).name(), p[k], ps.get(k).lower(), ps.get(k).upper()));
+            }
+        }
+        Double d = law.hasExponent() && Double.isFinite(law.impliedDimension(p)) ? law.impliedDimension(p) : null;
+
+        int n = data.size();
+        int k = CurveFitter.freeParameters(law);
+        double rss = new Objective(law, data, o.fit().loss(), law.fixedValues()).residualSumOfSquares(p);
+        Double aicc = null;
+        Double bic = null;
+        if (rss > 0 && Double.isFinite(rss)) {
+            double base = n * Math.log(rss / n);
+            bic = base + k * Math.log(n);
+            if (n - k - 1 > 0) {
+                aicc = base + 2.0 * k + 2.0 * k * (k + 1) / (n - k - 1);
+            }
+        }
+
+        Map<String, double[]> ci = new LinkedHashMap<>();
+        Map<String, Double> se = new LinkedHashMap<>();
+        double[] dCi = null;
+        int replicates = 0;
+        if (o.bootstrap() > 0) {
+            List<double[]> starts = new ArrayList<>();
+            starts.add(p);
+            starts.addAll(fit.alternatives().subList(0, Math.min(o.extraStarts(), fit.alternatives().size())));
+            CurveFitter.Options serial = o.fit().withParallel(false);
+            double[][] reps = Bootstrap.replicate(o.bootstrap(), o.seed(), rng -> {
+                CurvePoints sample = curve.resample(rng, o.weightBySpread(), space);
+                try {
+                    CurveFitter.check(law, sample, o.fit().loss());
+                    FitResult r = CurveFitter.fitFrom(law, sample, starts, serial);
+                    double[] row = Arrays.copyOf(r.params(), ps.size() + 1);
+                    row[ps.size()] = law.hasExponent() ? law.impliedDimension(r.params()) : Double.NaN;
+                    return row;
+                } catch (InvalidInputException e) {
+                    return null;
+                }
+            }, progress);
+            replicates = reps.length;
+            if (replicates < o.bootstrap()) {
+                warnings.add(String.format(Locale.ROOT, "%d of %d bootstrap replicates could not be fitted and were dropped",
+                        o.bootstrap() - replicates, o.bootstrap()));
+            }
+            if (replicates > 0) {
+                for (int j = 0; j < ps.size(); j++) {
+                    Bootstrap.Interval iv = Bootstrap.percentile(reps, j, o.level());
+                    ci.put(ps.get(j).name(), new double[] {iv.low(), iv.high()});
+                    se.put(ps.get(j).name(), Bootstrap.standardError(reps, j));
+                }
+                if (d != null) {
+                    Bootstrap.Interval iv = Bootstrap.percentile(reps, ps.size(), o.level());
+                    dCi = new double[] {iv.low(), iv.high()};
+                }
+            }
+        }
+
+        Double holdoutError = null;
+        if (!Double.isNaN(o.holdout())) {
+            holdoutError = holdout(law, curve, o, warnings);
+        }
+        return new LawReport(law.name(), law.formula(), group, params, ci, se, d, dCi, fit.objective(), aicc, bic,
+                holdoutError, fit.converged(), n, replicates, warnings);
+    }
+
+    /**
+     * Fits on the smaller x (first input column) and returns the RMS prediction error on the rest:
+     * of {@code log(pred / obs)} in log space, of {@code pred - obs} in linear space.
+     */
+    static Double holdout(Law law, LearningCurve curve, Options o, List<String> warnings) {
+        int m = curve.size();
+        double[] firstX = new double[m];
+        for (int j = 0; j < m; j++) {
+            firstX[j] = curve.x(j)[0];
+        }
+        double[] sorted = Arrays.stream(firstX).distinct().sorted().toArray();
+        double cut;
+        if (o.holdout() < 1) {
+            int keep = (int) Math.ceil(o.holdout() * sorted.length);
+            if (keep < 1 || keep >= sorted.length) {
+                warnings.add(String.format(Locale.ROOT, "holdout %s keeps %d of %d distinct x for fitting: nothing to extrapolate to",
+                        o.holdout(), keep, sorted.length));
+                return null;
+            }
+            cut = sorted[keep - 1];
+        } else {
+            cut = o.holdout();
+        }
+        LearningCurve train = curve.select(j -> firstX[j] <= cut);
+        LearningCurve test = curve.select(j -> firstX[j] > cut);
+        if (test.size() == 0 || train.size() < CurveFitter.freeParameters(law)) {
+            warnings.add(String.format(Locale.ROOT, "holdout at x <= %.6g leaves %d point(s) to fit and %d to predict: "
+                    + "too few for law %s", cut, train.size(), test.size(), law.name()));
+            return null;
+        }
+        Loss.Space space = o.fit().loss().space();
+        FitResult fit;
+        try {
+            fit = CurveFitter.fit(law, train.points(o.weightBySpread(), space), o.fit());
+        } catch (InvalidInputException e) {
+            warnings.add("holdout fit failed: " + e.getMessage());
+            return null;
+        }
+        CurvePoints held = test.points(false, space);
+        double ss = 0;
+        for (int i = 0; i < held.size(); i++) {
+            double pred = law.evaluate(fit.params(), held.x()[i], held.logx()[i], null);
+            double e = space == Loss.Space.LOG ? Math.log(pred) - held.logy()[i] : pred - held.y()[i];
+            ss += e * e;
+        }
+        double rms = Math.sqrt(ss / held.size());
+        return Double.isFinite(rms) ? rms : null;
+    }
+}

@@ -1,0 +1,30 @@
+package org.repgap.runs;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * How readers treat damaged input.
+ *
+ * @param skipBad  on a corrupt or truncated record or a malformed line: warn and keep what was
+ *                 read so far (false: fail with an error naming file and offset or line)
+ * @param warnings receives one-line warnings
+ */
+public record ReadOptions(boolean skipBad, Consumer<String> warnings) {
+    public ReadOptions {
+        Objects.requireNonNull(warnings, "warnings");
+    }
+
+    /** Strict reading, warnings dropped. */
+    public static ReadOptions strict() {
+        return new ReadOptions(false, w -> { });
+    }
+
+    /** Fails with {@code message}, or (with {@link #skipBad}) warns and returns normally. */
+    void bad(String message) {
+        if (!skipBad) {
+            throw new org.repgap.InvalidInputException(message);
+        }
+        warnings.accept(message + " (skipped: --skip-bad)");
+    }
+}

@@ -1,0 +1,160 @@
+package org.repgap.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.repgap.InvalidInputException;
+
+/** Tracker formats written here in their documented layouts, then read back (and corrupted). */
+class RunReadersTest {
+
+    @TempDir
+    Path tmp;
+
+    private static RunInputs.Selection sel(String x, String y) {
+        return new RunInputs.Selection(List.of(x), y, Reduce.last());
+    }
+
+    /** MLflow file store: mlruns/0/RUN/{metrics/NAME: "timestamp value step", params/NAME, tags/mlflow.runName}. */
+    private Path writeMlflow() throws IOException {
+        Path root = tmp.resolve("mlruns");
+        Files.createDirectories(root.resolve("0"));
+        Files.writeString(root.resolve("0/meta.yaml"), "name: Default\n");
+        int[] ns = {100, 200, 400, 800};
+        for (int r = 0; r < ns.length; r++) {
+            Path run = root.resolve("0/run" + r);
+            Files.createDirectories(run.resolve("metrics/val"));
+            Files.createDirectories(run.resolve("params"));
+            Files.createDirectories(run.resolve("tags"));
+            StringBuilder m = new StringBuilder();
+            for (int s = 0; s < 3; s++) {
+                double v = 2 * Math.pow(ns[r], -0.5) * (s == 2 ? 1 : 1.5);
+                m.append(1700000000000L + s).append(' ').append(v).append(' ').append(s * 10).append('\n');
+            }
+            Files.writeString(run.resolve("metrics/test_loss"), m);
+            Files.writeString(run.resolve("metrics/val/loss"), "1700000000000 0.5 0\n");
+            Files.writeString(run.resolve("params/n"), Integer.toString(ns[r]));
+            Files.writeString(run.resolve("params/optimizer"), "adam");
+            Files.writeString(run.resolve("tags/mlflow.runName"), "size-" + ns[r]);
+        }
+        return root;
+    }
+
+    @Test
+    void mlflowRunsResolveParamsAndLastMetric() throws IOException {
+        Path root = writeMlflow();
+        assertEquals(RunFormat.MLFLOW, RunInputs.detect(root, ReadOptions.strict()));
+        Table t = RunInputs.read(root, RunFormat.AUTO, sel("n", "test_loss"), ReadOptions.strict());
+        assertEquals(4, t.size());
+        assertEquals("size-100", t.cell(0, "run"));
+        assertEquals(400, t.number(2, "n"), 0);
+        assertEquals(2 / Math.sqrt(400), t.number(2, "test_loss"), 1e-12);
+        assertEquals(0.5, t.number(2, "val/loss"), 0);
+        assertEquals("adam", t.cell(2, "optimizer"));
+        Table mean = RunInputs.read(root, RunFormat.MLFLOW, new RunInputs.Selection(List.of("n"), "test_loss", Reduce.parse("mean-last-2")),
+                ReadOptions.strict());
+        assertEquals(1.25 * 2 / Math.sqrt(400), mean.number(2, "test_loss"), 1e-12);
+    }
+
+    @Test
+    void mlflowMalformedMetricLineNamesFileAndLine() throws IOException {
+        Path root = writeMlflow();
+        Path f = root.resolve("0/run1/metrics/test_loss");
+        Files.writeString(f, "1700000000000 0.3 0\n1700000000001 oops 1\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> RunInputs.read(root, RunFormat.AUTO, sel("n", "test_loss"), ReadOptions.strict()));
+        assertTrue(e.getMessage().contains(f + ":2"), e.getMessage());
+        List<String> w = new ArrayList<>();
+        Table t = RunInputs.read(root, RunFormat.AUTO, sel("n", "test_loss"), new ReadOptions(true, w::add));
+        assertEquals(0.3, t.number(1, "test_loss"), 0, "the value read before the bad line");
+        assertEquals(1, w.size());
+    }
+
+    @Test
+    void unknownNameListsMetricsAndParameters() throws IOException {
+        Path root = writeMlflow();
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> RunInputs.read(root, RunFormat.AUTO, sel("n", "loss"), ReadOptions.strict()));
+        assertTrue(e.getMessage().contains("--y loss") && e.getMessage().contains("test_loss") && e.getMessage().contains("optimizer"),
+                e.getMessage());
+    }
+
+    /** Lightning CSVLogger: lightning_logs/version_K/{metrics.csv (sparse), hparams.yaml}. */
+    @Test
+    void lightningRunsAndStepCurve() throws IOException {
+        int[] ns = {50, 100, 200};
+        for (int v = 0; v < ns.length; v++) {
+            Path dir = tmp.resolve("lightning_logs/version_" + v);
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("metrics.csv"), "epoch,step,train_loss,val_loss\n"
+                    + "0,9,0.9,\n0,9,,0.8\n1,19,0.7,\n1,19,," + (3.0 / ns[v]) + "\n");
+            Files.writeString(dir.resolve("hparams.yaml"), "# model settings\nn: " + ns[v] + "\nname: 'mlp'\n");
+        }
+        Path root = tmp.resolve("lightning_logs");
+        assertEquals(RunFormat.LIGHTNING, RunInputs.detect(root, ReadOptions.strict()));
+        Table t = RunInputs.read(root, RunFormat.AUTO, sel("n", "val_loss"), ReadOptions.strict());
+        assertEquals(3, t.size());
+        assertEquals(3.0 / 100, t.number(1, "val_loss"), 1e-15);
+        assertEquals(100, t.number(1, "n"), 0);
+        assertEquals("mlp", t.cell(1, "name"));
+        Table curve = RunInputs.read(root.resolve("version_0"), RunFormat.LIGHTNING, sel("step", "train_loss"), ReadOptions.strict());
+        assertEquals(2, curve.size());
+        assertEquals(19, curve.number(1, "step"), 0);
+        assertEquals(0.7, curve.number(1, "train_loss"), 0);
+    }
+
+    /** W&B history export: CSV with _step, _runtime, metrics and config columns; and wandb-history.jsonl + config.yaml. */
+    @Test
+    void wandbCsvAndJsonlHistories() throws IOException {
+        Path dir = tmp.resolve("wandb");
+        Files.createDirectories(dir);
+        for (int n : new int[] {10, 20, 40}) {
+            Files.writeString(dir.resolve("run-n" + n + ".csv"), "_step,_runtime,_timestamp,test_loss,config.n\n"
+                    + "0,1.5,1700000000," + (5.0 / n) + "," + n + "\n1,3.0,1700000001,," + n + "\n2,4.5,1700000002," + (1.0 / n) + "," + n + "\n");
+        }
+        Table t = RunInputs.read(dir, RunFormat.AUTO, sel("n", "test_loss"), ReadOptions.strict());
+        assertEquals(3, t.size());
+        assertEquals(1.0 / 20, t.number(1, "test_loss"), 1e-15);
+        assertEquals(20, t.number(1, "n"), 0);
+
+        Path run = tmp.resolve("wandb2/run-abc/files");
+        Files.createDirectories(run);
+        Files.writeString(run.resolve("wandb-history.jsonl"), "{\"_step\": 0, \"_runtime\": 1.0, \"loss\": 2.0}\n"
+                + "{\"_step\": 1, \"_runtime\": 2.0, \"loss\": 1.0}\n");
+        Files.writeString(run.resolve("config.yaml"), "wandb_version: 1\n\nn:\n  desc: null\n  value: 64\n");
+        assertEquals(RunFormat.WANDB, RunInputs.detect(run.resolve("wandb-history.jsonl"), ReadOptions.strict()));
+        Table j = RunInputs.read(tmp.resolve("wandb2"), RunFormat.WANDB, sel("n", "loss"), ReadOptions.strict());
+        assertEquals(1, j.size());
+        assertEquals(64, j.number(0, "n"), 0);
+        assertEquals(1.0, j.number(0, "loss"), 0);
+    }
+
+    @Test
+    void wandbMultiRunExportSplitsByRunColumn() throws IOException {
+        Path f = tmp.resolve("history.csv");
+        Files.writeString(f, "run_id,_step,loss,n\na,0,1.0,10\na,1,0.5,10\nb,0,0.8,20\nb,1,0.25,20\n");
+        Table t = RunInputs.read(f, RunFormat.AUTO, sel("n", "loss"), ReadOptions.strict());
+        assertEquals(2, t.size());
+        assertEquals("b", t.cell(1, "run"));
+        assertEquals(0.25, t.number(1, "loss"), 0);
+    }
+
+    @Test
+    void missingInputAndEmptyDirectoryAreExplained() throws IOException {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> RunInputs.read(tmp.resolve("nope"), RunFormat.AUTO, sel("n", "y"), ReadOptions.strict()));
+        assertTrue(e.getMessage().contains("no such file"), e.getMessage());
+        Path empty = tmp.resolve("empty");
+        Files.createDirectories(empty);
+        e = assertThrows(InvalidInputException.class, () -> RunInputs.read(empty, RunFormat.AUTO, sel("n", "y"), ReadOptions.strict()));
+        assertTrue(e.getMessage().contains("no MLflow runs"), e.getMessage());
+    }
+}

@@ -1,0 +1,248 @@
+package org.repgap.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.repgap.InvalidInputException;
+
+/**
+ * TensorBoard event files built byte by byte here (TFRecord framing with masked CRC-32C, protobuf
+ * {@code Event}/{@code Summary}/{@code TensorProto} as in tensorflow/core/util/event.proto and
+ * framework/summary.proto), then corrupted.
+ */
+class TensorBoardReaderTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Known CRC-32C check value: crc32c("123456789") = 0xE3069283 (RFC 3720, appendix B.4). */
+    @Test
+    void maskedCrcUsesCastagnoliPolynomial() {
+        byte[] data = "123456789".getBytes(StandardCharsets.US_ASCII);
+        int crc = 0xE3069283;
+        int masked = ((crc >>> 15) | (crc << 17)) + 0xa282ead8;
+        assertEquals(masked, TensorBoardReader.maskedCrc32c(data, 0, data.length));
+    }
+
+    static void varint(ByteArrayOutputStream o, long v) {
+        while ((v & ~0x7fL) != 0) {
+            o.write((int) ((v & 0x7f) | 0x80));
+            v >>>= 7;
+        }
+        o.write((int) v);
+    }
+
+    static void bytesField(ByteArrayOutputStream o, int field, byte[] b) {
+        varint(o, ((long) field << 3) | 2);
+        varint(o, b.length);
+        o.writeBytes(b);
+    }
+
+    static byte[] le(int bytes, long v) {
+        ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v);
+        return java.util.Arrays.copyOf(b.array(), bytes);
+    }
+
+    /** A summary value with {@code simple_value}. */
+    static byte[] simpleValue(String tag, float v) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        bytesField(o, 1, tag.getBytes(StandardCharsets.UTF_8));
+        varint(o, (2 << 3) | 5);
+        o.writeBytes(le(4, Float.floatToIntBits(v)));
+        return o.toByteArray();
+    }
+
+    /** A summary value with a scalar float tensor in packed {@code float_val}. */
+    static byte[] tensorFloatValue(String tag, float v) {
+        ByteArrayOutputStream t = new ByteArrayOutputStream();
+        varint(t, (1 << 3));
+        varint(t, 1);
+        bytesField(t, 2, new byte[0]);
+        bytesField(t, 5, le(4, Float.floatToIntBits(v)));
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        bytesField(o, 1, tag.getBytes(StandardCharsets.UTF_8));
+        bytesField(o, 8, t.toByteArray());
+        return o.toByteArray();
+    }
+
+    /** A summary value with a scalar double tensor in {@code tensor_content}. */
+    static byte[] tensorContentValue(String tag, double v) {
+        ByteArrayOutputStream t = new ByteArrayOutputStream();
+        varint(t, (1 << 3));
+        varint(t, 2);
+        bytesField(t, 4, le(8, Double.doubleToLongBits(v)));
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        bytesField(o, 1, tag.getBytes(StandardCharsets.UTF_8));
+        bytesField(o, 8, t.toByteArray());
+        return o.toByteArray();
+    }
+
+    static byte[] event(long step, byte[]... values) {
+        ByteArrayOutputStream summary = new ByteArrayOutputStream();
+        for (byte[] v : values) {
+            bytesField(summary, 1, v);
+        }
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        varint(e, (1 << 3) | 1);
+        e.writeBytes(le(8, Double.doubleToLongBits(1.7e9 + step)));
+        varint(e, 2 << 3);
+        varint(e, step);
+        bytesField(e, 5, summary.toByteArray());
+        return e.toByteArray();
+    }
+
+    static byte[] fileVersionEvent() {
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        varint(e, (1 << 3) | 1);
+        e.writeBytes(le(8, Double.doubleToLongBits(1.7e9)));
+        bytesField(e, 3, "brain.Event:2".getBytes(StandardCharsets.UTF_8));
+        return e.toByteArray();
+    }
+
+    static byte[] frame(byte[] data) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        byte[] len = le(8, data.length);
+        o.writeBytes(len);
+        o.writeBytes(le(4, TensorBoardReader.maskedCrc32c(len, 0, 8)));
+        o.writeBytes(data);
+        o.writeBytes(le(4, TensorBoardReader.maskedCrc32c(data, 0, data.length)));
+        return o.toByteArray();
+    }
+
+    /** Record start offsets, filled by {@link #writeRun}. */
+    final List<Integer> offsets = new ArrayList<>();
+
+    /** 10 steps: loss (simple_value) = 1/(step+1), acc (float tensor), lr (double tensor_content). */
+    Path writeRun(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        offsets.clear();
+        offsets.add(file.size());
+        file.writeBytes(frame(fileVersionEvent()));
+        for (int s = 0; s < 10; s++) {
+            offsets.add(file.size());
+            file.writeBytes(frame(event(100L * s, simpleValue("loss", 1f / (s + 1)), tensorFloatValue("acc", 0.5f + s / 100f),
+                    tensorContentValue("lr", 1e-3 / (s + 1)))));
+        }
+        Path f = dir.resolve("events.out.tfevents.1700000000.host.1.0");
+        Files.write(f, file.toByteArray());
+        return f;
+    }
+
+    @Test
+    void readsSimpleValuesAndScalarTensors() throws IOException {
+        Path f = writeRun(tmp.resolve("run1"));
+        Map<String, List<Run.MetricPoint>> m = new LinkedHashMap<>();
+        TensorBoardReader.read(f, m, ReadOptions.strict());
+        assertEquals(List.of("loss", "acc", "lr"), List.copyOf(m.keySet()));
+        assertEquals(10, m.get("loss").size());
+        assertEquals(300, m.get("loss").get(3).step());
+        assertEquals(0.25, m.get("loss").get(3).value(), 1e-7);
+        assertEquals(0.53, m.get("acc").get(3).value(), 1e-6);
+        assertEquals(1e-3 / 4, m.get("lr").get(3).value(), 0.0);
+    }
+
+    @Test
+    void stepCurveOfOneRunThroughRunInputs() throws IOException {
+        writeRun(tmp.resolve("run1"));
+        Table t = RunInputs.read(tmp, RunFormat.AUTO, new RunInputs.Selection(List.of("step"), "loss", Reduce.last()),
+                ReadOptions.strict());
+        assertEquals(10, t.size());
+        assertEquals(900, t.number(9, "step"), 0);
+        assertEquals(0.1, t.number(9, "loss"), 1e-7);
+        assertEquals("run1", t.cell(0, "run"));
+    }
+
+    @Test
+    void badDataCrcNamesFileAndOffsetOrIsSkipped() throws IOException {
+        Path f = writeRun(tmp.resolve("run1"));
+        byte[] b = Files.readAllBytes(f);
+        int bad = offsets.get(6);
+        b[bad + 12 + 5] ^= 0x40;
+        Files.write(f, b);
+        Map<String, List<Run.MetricPoint>> m = new LinkedHashMap<>();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TensorBoardReader.read(f, m, ReadOptions.strict()));
+        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("bad data CRC")
+                && e.getMessage().contains("offset " + bad), e.getMessage());
+        List<String> warnings = new ArrayList<>();
+        Map<String, List<Run.MetricPoint>> kept = new LinkedHashMap<>();
+        TensorBoardReader.read(f, kept, new ReadOptions(true, warnings::add));
+        assertEquals(5, kept.get("loss").size(), "the five records before the corrupt one");
+        assertEquals(1, warnings.size());
+    }
+
+    @Test
+    void badLengthCrcAndTruncationAreReported() throws IOException {
+        Path f = writeRun(tmp.resolve("run1"));
+        byte[] b = Files.readAllBytes(f);
+        byte[] lengthCorrupt = b.clone();
+        lengthCorrupt[offsets.get(2)] ^= 0x01;
+        Files.write(f, lengthCorrupt);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> TensorBoardReader.read(f, new LinkedHashMap<>(), ReadOptions.strict()));
+        assertTrue(e.getMessage().contains("bad length CRC") && e.getMessage().contains("offset " + offsets.get(2)), e.getMessage());
+
+        int cut = offsets.get(8) + 20;
+        Files.write(f, java.util.Arrays.copyOf(b, cut));
+        e = assertThrows(InvalidInputException.class, () -> TensorBoardReader.read(f, new LinkedHashMap<>(), ReadOptions.strict()));
+        assertTrue(e.getMessage().contains("truncated record") && e.getMessage().contains("offset " + offsets.get(8)), e.getMessage());
+        Map<String, List<Run.MetricPoint>> kept = new LinkedHashMap<>();
+        TensorBoardReader.read(f, kept, new ReadOptions(true, w -> { }));
+        assertEquals(7, kept.get("loss").size());
+
+        Files.write(f, java.util.Arrays.copyOf(b, offsets.get(3) + 5));
+        e = assertThrows(InvalidInputException.class, () -> TensorBoardReader.read(f, new LinkedHashMap<>(), ReadOptions.strict()));
+        assertTrue(e.getMessage().contains("truncated record header") && e.getMessage().contains("offset " + offsets.get(3)), e.getMessage());
+    }
+
+    @Test
+    void malformedProtobufWithValidCrcIsReported() throws IOException {
+        Path dir = tmp.resolve("run2");
+        Files.createDirectories(dir);
+        byte[] junk = {(byte) 0x2a, (byte) 0x7f, 0x01};
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        o.writeBytes(frame(fileVersionEvent()));
+        int off = o.size();
+        o.writeBytes(frame(junk));
+        Path f = dir.resolve("events.out.tfevents.1.host");
+        Files.write(f, o.toByteArray());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> TensorBoardReader.read(f, new LinkedHashMap<>(), ReadOptions.strict()));
+        assertTrue(e.getMessage().contains("malformed Event protobuf") && e.getMessage().contains("offset " + off), e.getMessage());
+    }
+
+    @Test
+    void manyRunsGiveOnePointPerRunWithHparams() throws IOException {
+        for (int n : new int[] {100, 200, 400}) {
+            Path dir = tmp.resolve("n" + n);
+            Files.createDirectories(dir);
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            o.writeBytes(frame(event(1, simpleValue("test_loss", (float) (9.0 / n)))));
+            o.writeBytes(frame(event(2, simpleValue("test_loss", (float) (2.0 / Math.sqrt(n))))));
+            Files.write(dir.resolve("events.out.tfevents.0.h"), o.toByteArray());
+            Files.writeString(dir.resolve("hparams.yaml"), "n: " + n + "\nlr: 0.001\n");
+        }
+        Table t = RunInputs.read(tmp, RunFormat.TENSORBOARD, new RunInputs.Selection(List.of("n"), "test_loss", Reduce.last()),
+                ReadOptions.strict());
+        assertEquals(3, t.size());
+        assertEquals(200, t.number(1, "n"), 0);
+        assertEquals(2.0 / Math.sqrt(200), t.number(1, "test_loss"), 1e-7);
+        Table tmin = RunInputs.read(tmp, RunFormat.TENSORBOARD, new RunInputs.Selection(List.of("n"), "test_loss", Reduce.parse("min")),
+                ReadOptions.strict());
+        assertEquals(Math.min(9.0 / 200, 2.0 / Math.sqrt(200)), tmin.number(1, "test_loss"), 1e-7);
+    }
+}
