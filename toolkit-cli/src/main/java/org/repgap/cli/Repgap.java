@@ -38,6 +38,8 @@ public final class Repgap implements Runnable {
     /** Builds the command line with its error handling; used by {@link #main} and by tests. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Repgap());
+        // Descriptions are written as lines of up to ~105 characters: do not re-wrap them at 80.
+        cl.setUsageHelpWidth(110);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof InvalidInputException) {
