@@ -1,0 +1,222 @@
+package org.repgap.diffusion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.repgap.InvalidInputException;
+import org.repgap.data.PointCloud;
+import org.repgap.diffusion.nn.Adam;
+import org.repgap.diffusion.nn.Ema;
+import org.repgap.group.SymmetryGroup;
+import org.repgap.progress.Progress;
+
+/**
+ * Trains an EDM denoiser (THEORY.md sections 2 and 7) on a training set: minibatches of {@code batch}
+ * indices drawn uniformly with replacement, {@code ln sigma ~ N(-1.2, 1.2^2)}, {@code y = x + sigma z},
+ * loss {@code mean over batch and coordinates of lambda(sigma) |D(y; sigma) - x|^2} (the EDM
+ * weighting), Adam with linear warm-up and cosine decay, EMA of the weights. Deterministic for a
+ * seed at a fixed OpenBLAS thread count.
+ */
+public final class Trainer {
+
+    /**
+     * @param steps            optimiser steps
+     * @param batch            minibatch size
+     * @param width            hidden width
+     * @param depth            hidden layers
+     * @param fourierFeatures  noise-embedding size (even)
+     * @param sigmaData        EDM {@code sigma_data}; {@code NaN} to use the RMS per coordinate of the training set
+     * @param lr               peak learning rate
+     * @param warmupSteps      linear warm-up length
+     * @param cosine           cosine decay after the warm-up (to 5% of {@code lr})
+     * @param emaDecay         EMA decay per step in {@code [0, 1)}
+     * @param logEvery         steps per history row
+     * @param seed             seed of the initialisation, the minibatches and the noise
+     * @param equivariance     the symmetry mechanism
+     * @param maxAverageOrder  largest group for {@link Equivariance#AVERAGE}
+     */
+    public record Options(int steps, int batch, int width, int depth, int fourierFeatures, double sigmaData, double lr,
+            int warmupSteps, boolean cosine, double emaDecay, int logEvery, long seed, Equivariance equivariance,
+            int maxAverageOrder) {
+        public Options {
+            if (steps < 1 || batch < 1 || logEvery < 1) {
+                throw InvalidInputException.of("training: need --steps >= 1 (got %d), --batch >= 1 (got %d), log interval >= 1 (got %d)",
+                        steps, batch, logEvery);
+            }
+            if (!(sigmaData > 0) && !Double.isNaN(sigmaData)) {
+                throw InvalidInputException.of("--sigma-data %s must be positive (or omitted to estimate it)", sigmaData);
+            }
+            if (!(emaDecay >= 0 && emaDecay < 1)) {
+                throw InvalidInputException.of("--ema %s must be in [0, 1)", emaDecay);
+            }
+            new Adam.Options(lr, 0.9, 0.999, 1e-8, warmupSteps, steps, cosine, 0.05);
+            new MlpDenoiser.Architecture(1, width, depth, fourierFeatures, 1);
+            java.util.Objects.requireNonNull(equivariance, "equivariance");
+        }
+
+        /** Defaults: width 128, depth 3, 16 features, batch 256, lr 1e-3 with 2% warm-up and cosine decay, EMA 0.999. */
+        public static Options defaults(int steps, long seed) {
+            return new Options(steps, 256, 128, 3, 16, Double.NaN, 1e-3, Math.max(0, steps / 50), true, 0.999,
+                    Math.max(1, steps / 100), seed, Equivariance.NONE, 64);
+        }
+
+        public Options withSteps(int s) {
+            return new Options(s, batch, width, depth, fourierFeatures, sigmaData, lr, Math.max(0, s / 50), cosine, emaDecay,
+                    Math.max(1, s / 100), seed, equivariance, maxAverageOrder);
+        }
+
+        public Options withModel(int w, int d, int b) {
+            return new Options(steps, b, w, d, fourierFeatures, sigmaData, lr, warmupSteps, cosine, emaDecay, logEvery, seed,
+                    equivariance, maxAverageOrder);
+        }
+
+        public Options withSeed(long s) {
+            return new Options(steps, batch, width, depth, fourierFeatures, sigmaData, lr, warmupSteps, cosine, emaDecay, logEvery,
+                    s, equivariance, maxAverageOrder);
+        }
+
+        public Options withEquivariance(Equivariance e) {
+            return new Options(steps, batch, width, depth, fourierFeatures, sigmaData, lr, warmupSteps, cosine, emaDecay, logEvery,
+                    seed, e, maxAverageOrder);
+        }
+
+        public Options withLr(double rate, int warmup, boolean cos) {
+            return new Options(steps, batch, width, depth, fourierFeatures, sigmaData, rate, warmup, cos, emaDecay, logEvery,
+                    seed, equivariance, maxAverageOrder);
+        }
+
+        public Options withEma(double decay) {
+            return new Options(steps, batch, width, depth, fourierFeatures, sigmaData, lr, warmupSteps, cosine, decay, logEvery,
+                    seed, equivariance, maxAverageOrder);
+        }
+
+        public Options withSigmaData(double sd) {
+            return new Options(steps, batch, width, depth, fourierFeatures, sd, lr, warmupSteps, cosine, emaDecay, logEvery,
+                    seed, equivariance, maxAverageOrder);
+        }
+
+        /** The optimiser settings these options imply. */
+        public Adam.Options adam() {
+            return new Adam.Options(lr, 0.9, 0.999, 1e-8, warmupSteps, steps, cosine, 0.05);
+        }
+    }
+
+    /** One row of the training history: mean loss over the steps since the previous row, and the learning rate. */
+    public record HistoryRow(int step, double loss, double lr) {
+    }
+
+    /**
+     * @param network    the trained (last) weights
+     * @param ema        the EMA weights, used for evaluation
+     * @param denoiser   {@code ema} wrapped by the symmetry mechanism
+     * @param history    the logged losses
+     * @param finalLoss  mean training loss over the last 10% of steps (at least 1)
+     * @param seconds    wall-clock training time
+     */
+    public record Result(MlpDenoiser network, MlpDenoiser ema, SymmetrizedDenoiser denoiser, List<HistoryRow> history,
+            double finalLoss, double seconds) {
+        public Result {
+            history = List.copyOf(history);
+        }
+    }
+
+    private Trainer() {
+    }
+
+    /** Root mean square of all coordinates: EDM's {@code sigma_data} for data centred at the origin. */
+    public static double rms(PointCloud x) {
+        double s = 0;
+        for (double v : x.values()) {
+            s += v * v;
+        }
+        double r = Math.sqrt(s / x.values().length);
+        return r > 0 ? r : 1.0;
+    }
+
+    /** A fresh, untrained model for {@code train} with these options. */
+    public static MlpDenoiser initialModel(PointCloud train, Options o) {
+        double sd = Double.isNaN(o.sigmaData()) ? rms(train) : o.sigmaData();
+        return MlpDenoiser.init(new MlpDenoiser.Architecture(train.dim(), o.width(), o.depth(), o.fourierFeatures(), sd),
+                new SplittableRandom(o.seed()).split().nextLong());
+    }
+
+    /** Trains on {@code train} with symmetry {@code group}; progress reports steps. */
+    public static Result train(PointCloud train, SymmetryGroup group, Options o, Progress progress) {
+        if (train.n() < 1) {
+            throw InvalidInputException.of("%s: no training points", train.source());
+        }
+        long t0 = System.nanoTime();
+        SplittableRandom root = new SplittableRandom(o.seed());
+        root.split(); // the initialisation stream, see initialModel
+        SplittableRandom rng = root.split();
+        MlpDenoiser net = initialModel(train, o);
+        SymmetrizedDenoiser model = SymmetrizedDenoiser.of(net, group, o.equivariance(), o.maxAverageOrder());
+        EdmPreconditioning pre = net.preconditioning();
+        Adam adam = Adam.of(o.adam(), net.parameters());
+        Ema ema = Ema.of(o.emaDecay(), net.parameters());
+        int n = train.n();
+        int d = train.dim();
+        int b = o.batch();
+        double[] data = train.values();
+        float[] x = new float[b * d];
+        float[] y = new float[b * d];
+        float[] sigma = new float[b];
+        double[] weight = new double[b];
+        float[] out = new float[b * d];
+        float[] dOut = new float[b * d];
+        List<HistoryRow> history = new ArrayList<>();
+        double windowLoss = 0;
+        int windowSteps = 0;
+        int tail = Math.max(1, o.steps() / 10);
+        double tailLoss = 0;
+        double scale = 1.0 / ((double) b * d);
+        for (int step = 1; step <= o.steps(); step++) {
+            for (int r = 0; r < b; r++) {
+                int idx = rng.nextInt(n);
+                double s = pre.trainingSigma(rng.nextGaussian());
+                sigma[r] = (float) s;
+                weight[r] = pre.lossWeight(sigma[r]);
+                for (int j = 0; j < d; j++) {
+                    double xv = data[idx * d + j];
+                    x[r * d + j] = (float) xv;
+                    y[r * d + j] = (float) (xv + s * rng.nextGaussian());
+                }
+            }
+            model.forward(y, sigma, b, out);
+            double loss = 0;
+            for (int r = 0; r < b; r++) {
+                double rowSum = 0;
+                float g = (float) (2 * weight[r] * scale);
+                for (int j = r * d, e = j + d; j < e; j++) {
+                    float diff = out[j] - x[j];
+                    rowSum += (double) diff * diff;
+                    dOut[j] = g * diff;
+                }
+                loss += weight[r] * rowSum;
+            }
+            loss *= scale;
+            if (!Double.isFinite(loss)) {
+                throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+                        "training diverged at step %d (loss %s): lower the learning rate", step, loss));
+            }
+            model.backward(dOut, b);
+            double lr = adam.step();
+            ema.update();
+            windowLoss += loss;
+            windowSteps++;
+            if (step > o.steps() - tail) {
+                tailLoss += loss;
+            }
+            if (step % o.logEvery() == 0 || step == o.steps()) {
+                history.add(new HistoryRow(step, windowLoss / windowSteps, lr));
+                windowLoss = 0;
+                windowSteps = 0;
+                progress.update("training", step, o.steps());
+            }
+        }
+        MlpDenoiser emaNet = net.copy();
+        emaNet.setParameterValues(ema.values());
+        SymmetrizedDenoiser emaModel = SymmetrizedDenoiser.of(emaNet, group, o.equivariance(), o.maxAverageOrder());
+        return new Result(net, emaNet, emaModel, history, tailLoss / tail, (System.nanoTime() - t0) / 1e9);
+    }
+}
