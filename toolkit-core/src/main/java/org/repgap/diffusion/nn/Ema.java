@@ -3,13 +3,16 @@ package org.repgap.diffusion.nn;
 import java.util.List;
 
 /**
- * Exponential moving average of parameters, {@code e = decay e + (1 - decay) p} after each step
- * (Polyak averaging, as EDM's EMA of weights). With {@code decay = 0} it is a copy of the last weights.
+ * Exponential moving average of parameters, {@code e = d_t e + (1 - d_t) p} after step {@code t}, with the
+ * usual ramp {@code d_t = min(decay, (1 + t) / (10 + t))} (TensorFlow's {@code ExponentialMovingAverage}
+ * with {@code num_updates}) so that short runs are not dominated by the initial weights. With
+ * {@code decay = 0} it is a copy of the last weights.
  */
 public final class Ema {
     private final double decay;
     private final List<Parameter> params;
     private final float[][] average;
+    private long t;
 
     private Ema(double decay, List<Parameter> params) {
         this.decay = decay;
@@ -30,7 +33,8 @@ public final class Ema {
 
     /** Folds the current parameter values into the average. */
     public void update() {
-        float d = (float) decay;
+        t++;
+        float d = (float) Math.min(decay, (1.0 + t) / (10.0 + t));
         float a = 1f - d;
         for (int p = 0; p < params.size(); p++) {
             float[] w = params.get(p).value();
