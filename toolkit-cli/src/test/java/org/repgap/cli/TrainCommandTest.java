@@ -55,7 +55,7 @@ class TrainCommandTest {
         assertEquals("run_id,sigma,train_loss,test_loss,gap,ideal_gap", sigmas.get(0));
         assertEquals(1 + 2 * 10, sigmas.size());
         assertTrue(Files.exists(dir.resolve("runs/none-n16-s0/checkpoint.bin")));
-        assertTrue(Files.readAllLines(dir.resolve("runs/none-n16-s0/history.csv")).get(0).equals("step,loss,lr"));
+        assertTrue(Files.readAllLines(dir.resolve("runs/none-n16-s0/history.csv")).get(0).equals("step,loss,lr,gamma,dual,slack"));
 
         Run again = run(args(dir, "40"));
         assertEquals(0, again.code(), again.err());

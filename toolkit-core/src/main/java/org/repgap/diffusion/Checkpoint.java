@@ -6,33 +6,37 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.repgap.InvalidInputException;
 import org.repgap.io.AtomicFiles;
 
 /**
- * A trained denoiser on disk: the architecture, then the EMA weights and the last weights, each as
- * named float32 arrays (big-endian {@code DataOutputStream}). Written atomically.
+ * Trained networks on disk: for each network its architecture and its named float32 parameter arrays
+ * (big-endian {@code DataOutputStream}). The sweep writes the EMA weights of every part of the model,
+ * then the last weights. Written atomically.
  */
 public final class Checkpoint {
     private static final int MAGIC = 0x52474450; // "RGDP"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private Checkpoint() {
     }
 
-    /** Writes {@code ema} and {@code last} (same architecture) to {@code file}. */
-    public static void write(Path file, MlpDenoiser ema, MlpDenoiser last) throws IOException {
+    /** Writes the networks (e.g. EMA weights then last weights of each part of a model) to {@code file}. */
+    public static void write(Path file, List<MlpDenoiser> nets) throws IOException {
         AtomicFiles.write(file, os -> {
             DataOutputStream out = new DataOutputStream(os);
-            MlpDenoiser.Architecture a = ema.architecture();
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            out.writeInt(a.dim());
-            out.writeInt(a.width());
-            out.writeInt(a.depth());
-            out.writeInt(a.fourierFeatures());
-            out.writeDouble(a.sigmaData());
-            for (MlpDenoiser m : new MlpDenoiser[] {ema, last}) {
+            out.writeInt(nets.size());
+            for (MlpDenoiser m : nets) {
+                MlpDenoiser.Architecture a = m.architecture();
+                out.writeInt(a.dim());
+                out.writeInt(a.width());
+                out.writeInt(a.depth());
+                out.writeInt(a.fourierFeatures());
+                out.writeDouble(a.sigmaData());
+                out.writeBoolean(a.signEquivariant());
                 out.writeInt(m.parameters().size());
                 for (var p : m.parameters()) {
                     out.writeUTF(p.name());
@@ -46,17 +50,18 @@ public final class Checkpoint {
         });
     }
 
-    /** Reads the EMA model (index 0) and the last weights (index 1). */
-    public static MlpDenoiser[] read(Path file) throws IOException {
+    /** Reads the networks in the order written. */
+    public static List<MlpDenoiser> read(Path file) throws IOException {
         try (InputStream is = new java.io.BufferedInputStream(Files.newInputStream(file))) {
             DataInputStream in = new DataInputStream(is);
             if (in.readInt() != MAGIC || in.readInt() != VERSION) {
                 throw InvalidInputException.of("%s: not a repgap denoiser checkpoint (version %d)", file, VERSION);
             }
-            MlpDenoiser.Architecture a = new MlpDenoiser.Architecture(in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-                    in.readDouble());
-            MlpDenoiser[] out = new MlpDenoiser[2];
-            for (int k = 0; k < 2; k++) {
+            int count0 = in.readInt();
+            List<MlpDenoiser> out = new java.util.ArrayList<>();
+            for (int k = 0; k < count0; k++) {
+                MlpDenoiser.Architecture a = new MlpDenoiser.Architecture(in.readInt(), in.readInt(), in.readInt(), in.readInt(),
+                        in.readDouble(), in.readBoolean());
                 MlpDenoiser m = MlpDenoiser.init(a, 0);
                 int count = in.readInt();
                 if (count != m.parameters().size()) {
@@ -71,7 +76,7 @@ public final class Checkpoint {
                     }
                 }
                 m.setParameterValues(v);
-                out[k] = m;
+                out.add(m);
             }
             return out;
         }

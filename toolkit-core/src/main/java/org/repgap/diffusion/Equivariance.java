@@ -15,9 +15,9 @@ public enum Equivariance {
     CANONICAL,
     /** Group averaging {@code D^G(y) = (1/|G|) sum_g g^-1 D(g y)}: exact, for small finite groups. */
     AVERAGE,
-    /** Equivariant layers (DeepSets, circular convolutions, sign-equivariant blocks). Not implemented yet. */
+    /** Equivariant layers: the sign-equivariant block for sign/signs (DeepSets and circular convolutions not implemented yet). */
     LAYERS,
-    /** Approximate equivariance by constrained optimisation (Manolache, Chamon, Niepert). Not implemented yet. */
+    /** Approximate equivariance by constrained optimisation (Manolache, Chamon, Niepert): see {@link AceDenoiser}. */
     ACE;
 
     /** The lower-case name used on the command line and in files. */
@@ -29,9 +29,6 @@ public enum Equivariance {
     public static Equivariance parse(String s) {
         for (Equivariance e : values()) {
             if (e.label().equals(s.trim().toLowerCase(Locale.ROOT))) {
-                if (e == LAYERS || e == ACE) {
-                    throw InvalidInputException.of("--equivariance %s: not implemented in this version (available: none, canonical, average)", s);
-                }
                 return e;
             }
         }

@@ -31,8 +31,20 @@ public final class MlpDenoiser implements Denoiser {
      * @param depth           number of hidden layers (3 in the reference)
      * @param fourierFeatures embedding size (even; 16 in the reference)
      * @param sigmaData       EDM's {@code sigma_data}
+     * @param signEquivariant the sign-equivariant block {@code F(u) = u * G(|u|, emb)} (element-wise, Lim et al.
+     *                        2023) instead of a plain MLP: exactly equivariant under independent sign flips
      */
-    public record Architecture(int dim, int width, int depth, int fourierFeatures, double sigmaData) {
+    public record Architecture(int dim, int width, int depth, int fourierFeatures, double sigmaData, boolean signEquivariant) {
+        /** A plain MLP. */
+        public Architecture(int dim, int width, int depth, int fourierFeatures, double sigmaData) {
+            this(dim, width, depth, fourierFeatures, sigmaData, false);
+        }
+
+        /** The same with the sign-equivariant block switched on or off. */
+        public Architecture withSignEquivariant(boolean on) {
+            return new Architecture(dim, width, depth, fourierFeatures, sigmaData, on);
+        }
+
         public Architecture {
             if (dim < 1 || width < 1 || depth < 1) {
                 throw InvalidInputException.of("denoiser: need dim >= 1 (got %d), --width >= 1 (got %d), --depth >= 1 (got %d)",
@@ -75,6 +87,7 @@ public final class MlpDenoiser implements Denoiser {
     private float[] gradB;
     private float[] cSkip;
     private float[] cOut;
+    private float[] scaledInput;
     private float[] chunkY;
     private float[] chunkSigma;
     private float[] chunkOut;
@@ -170,6 +183,7 @@ public final class MlpDenoiser implements Denoiser {
         gradB = new float[batch * Math.max(w, d)];
         cSkip = new float[batch];
         cOut = new float[batch];
+        scaledInput = new float[batch * d];
     }
 
     /**
@@ -190,7 +204,9 @@ public final class MlpDenoiser implements Denoiser {
             double cNoise = pre.cNoise(sg);
             int o = r * in0;
             for (int j = 0; j < d; j++) {
-                input[o + j] = cIn * y[r * d + j];
+                float u = cIn * y[r * d + j];
+                scaledInput[r * d + j] = u;
+                input[o + j] = arch.signEquivariant() ? Math.abs(u) : u;
             }
             double w = 1;
             for (int k = 0; k < half; k++, w *= 2) {
@@ -206,6 +222,11 @@ public final class MlpDenoiser implements Denoiser {
             prev = h[l];
         }
         layers[arch.depth()].forward(prev, batch, f);
+        if (arch.signEquivariant()) {
+            for (int i = 0; i < batch * d; i++) {
+                f[i] *= scaledInput[i];
+            }
+        }
         for (int r = 0; r < batch; r++) {
             float cs = cSkip[r];
             float co = cOut[r];
@@ -227,6 +248,11 @@ public final class MlpDenoiser implements Denoiser {
             float co = cOut[r];
             for (int j = r * d, e = j + d; j < e; j++) {
                 df[j] = co * dOut[j];
+            }
+        }
+        if (arch.signEquivariant()) {
+            for (int i = 0; i < batch * d; i++) {
+                df[i] *= scaledInput[i];
             }
         }
         float[] dy = df;

@@ -12,7 +12,8 @@ import org.repgap.group.SymmetryGroup;
  * <ul>
  * <li>{@link Equivariance#NONE}: {@code D(y) = F(y)};</li>
  * <li>{@link Equivariance#CANONICAL}: {@code D(y) = g_y^-1 F(g_y y)}, {@code g_y = group.canonicalPose(y)};</li>
- * <li>{@link Equivariance#AVERAGE}: {@code D(y) = (1/|G|) sum_g g^-1 F(g y)} over {@code group.elements}.</li>
+ * <li>{@link Equivariance#AVERAGE}: {@code D(y) = (1/|G|) sum_g g^-1 F(g y)} over {@code group.elements};</li>
+ * <li>{@link Equivariance#LAYERS}: {@code D(y) = F(y)} with an equivariant network ({@link #layersArchitecture}).</li>
  * </ul>
  * Since every {@code g} is an isometry (orthogonal), the backward pass maps an output gradient
  * {@code r} to {@code g r} for the network output that was mapped by {@code g^-1}.
@@ -20,7 +21,7 @@ import org.repgap.group.SymmetryGroup;
  * <p>Training uses the float methods {@link #forward}/{@link #backward}; evaluation (metrics, sampler)
  * the double {@link #denoise}. Not thread-safe.
  */
-public final class SymmetrizedDenoiser implements Denoiser {
+public final class SymmetrizedDenoiser implements TrainableDenoiser {
     private final MlpDenoiser net;
     private final SymmetryGroup group;
     private final Equivariance mechanism;
@@ -55,6 +56,11 @@ public final class SymmetrizedDenoiser implements Denoiser {
         List<GroupElement> els = List.of();
         switch (mechanism) {
             case NONE, CANONICAL -> { }
+            case LAYERS -> {
+                if (!net.architecture().signEquivariant()) {
+                    throw new IllegalArgumentException("LAYERS needs a network built by SymmetrizedDenoiser.layersArchitecture");
+                }
+            }
             case AVERAGE -> {
                 long order = group.order(dim);
                 if (!group.isFinite() || order < 1 || order > maxAverageOrder) {
@@ -67,6 +73,27 @@ public final class SymmetrizedDenoiser implements Denoiser {
             default -> throw InvalidInputException.of("--equivariance %s: not implemented in this version", mechanism.label());
         }
         return new SymmetrizedDenoiser(net, group, mechanism, els);
+    }
+
+    /**
+     * The architecture of the equivariant layers for {@code group}: the sign-equivariant block for
+     * {@code sign} and {@code signs}.
+     *
+     * @throws InvalidInputException for groups whose layers are not implemented yet (DeepSets for {@code perm:m},
+     *                               circular convolutions for {@code cyclic})
+     */
+    public static MlpDenoiser.Architecture layersArchitecture(MlpDenoiser.Architecture plain, SymmetryGroup group) {
+        String spec = group.spec();
+        if (spec.equals("sign") || spec.equals("signs")) {
+            return plain.withSignEquivariant(true);
+        }
+        throw InvalidInputException.of("--equivariance layers: equivariant layers exist for the groups sign and signs only in this"
+                + " version (DeepSets for perm:m and circular convolutions for cyclic are not implemented); got %s", spec);
+    }
+
+    @Override
+    public java.util.List<org.repgap.diffusion.nn.Parameter> parameters() {
+        return net.parameters();
     }
 
     /** The wrapped network. */
@@ -113,10 +140,11 @@ public final class SymmetrizedDenoiser implements Denoiser {
     }
 
     /** Training forward pass in float32: {@code out = D(y; sigma)}, keeping what {@link #backward} needs. */
+    @Override
     public void forward(float[] y, float[] sigma, int batch, float[] out) {
         int d = net.dim();
         switch (mechanism) {
-            case NONE -> net.forward(y, sigma, batch, out);
+            case NONE, LAYERS -> net.forward(y, sigma, batch, out);
             case CANONICAL -> {
                 ensure(batch);
                 if (poses.length < batch) {
@@ -163,10 +191,11 @@ public final class SymmetrizedDenoiser implements Denoiser {
     }
 
     /** Sets the network's parameter gradients from {@code dOut = dLoss/dD} after {@link #forward}. */
+    @Override
     public void backward(float[] dOut, int batch) {
         int d = net.dim();
         switch (mechanism) {
-            case NONE -> net.backward(dOut, batch);
+            case NONE, LAYERS -> net.backward(dOut, batch);
             case CANONICAL -> {
                 for (int r = 0; r < batch; r++) {
                     putRow(poses[r].apply(rowAsDouble(dOut, r, d)), bigOut, r, d);
@@ -194,7 +223,7 @@ public final class SymmetrizedDenoiser implements Denoiser {
     public void denoise(double[] y, double[] sigma, int batch, double[] out) {
         int d = net.dim();
         switch (mechanism) {
-            case NONE -> net.denoise(y, sigma, batch, out);
+            case NONE, LAYERS -> net.denoise(y, sigma, batch, out);
             case CANONICAL -> {
                 double[] ty = new double[batch * d];
                 GroupElement[] inv = new GroupElement[batch];

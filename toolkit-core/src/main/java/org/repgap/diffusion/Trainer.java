@@ -34,10 +34,11 @@ public final class Trainer {
      * @param seed             seed of the initialisation, the minibatches and the noise
      * @param equivariance     the symmetry mechanism
      * @param maxAverageOrder  largest group for {@link Equivariance#AVERAGE}
+     * @param ace              settings of {@link Equivariance#ACE}
      */
     public record Options(int steps, int batch, int width, int depth, int fourierFeatures, double sigmaData, double lr,
             int warmupSteps, boolean cosine, double emaDecay, int logEvery, long seed, Equivariance equivariance,
-            int maxAverageOrder) {
+            int maxAverageOrder, AceDenoiser.Options ace) {
         public Options {
             if (steps < 1 || batch < 1 || logEvery < 1) {
                 throw InvalidInputException.of("training: need --steps >= 1 (got %d), --batch >= 1 (got %d), log interval >= 1 (got %d)",
@@ -52,47 +53,53 @@ public final class Trainer {
             new Adam.Options(lr, 0.9, 0.999, 1e-8, warmupSteps, steps, cosine, 0.05);
             new MlpDenoiser.Architecture(1, width, depth, fourierFeatures, 1);
             java.util.Objects.requireNonNull(equivariance, "equivariance");
+            java.util.Objects.requireNonNull(ace, "ace");
         }
 
         /** Defaults: width 128, depth 3, 16 features, batch 256, lr 1e-3 with 2% warm-up and cosine decay, EMA 0.999. */
         public static Options defaults(int steps, long seed) {
             return new Options(steps, 256, 128, 3, 16, Double.NaN, 1e-3, Math.max(0, steps / 50), true, 0.999,
-                    Math.max(1, steps / 100), seed, Equivariance.NONE, 64);
+                    Math.max(1, steps / 100), seed, Equivariance.NONE, 64, AceDenoiser.Options.defaults());
+        }
+
+        public Options withAce(AceDenoiser.Options a) {
+            return new Options(steps, batch, width, depth, fourierFeatures, sigmaData, lr, warmupSteps, cosine, emaDecay, logEvery,
+                    seed, equivariance, maxAverageOrder, a);
         }
 
         public Options withSteps(int s) {
             return new Options(s, batch, width, depth, fourierFeatures, sigmaData, lr, Math.max(0, s / 50), cosine, emaDecay,
-                    Math.max(1, s / 100), seed, equivariance, maxAverageOrder);
+                    Math.max(1, s / 100), seed, equivariance, maxAverageOrder, ace);
         }
 
         public Options withModel(int w, int d, int b) {
             return new Options(steps, b, w, d, fourierFeatures, sigmaData, lr, warmupSteps, cosine, emaDecay, logEvery, seed,
-                    equivariance, maxAverageOrder);
+                    equivariance, maxAverageOrder, ace);
         }
 
         public Options withSeed(long s) {
             return new Options(steps, batch, width, depth, fourierFeatures, sigmaData, lr, warmupSteps, cosine, emaDecay, logEvery,
-                    s, equivariance, maxAverageOrder);
+                    s, equivariance, maxAverageOrder, ace);
         }
 
         public Options withEquivariance(Equivariance e) {
             return new Options(steps, batch, width, depth, fourierFeatures, sigmaData, lr, warmupSteps, cosine, emaDecay, logEvery,
-                    seed, e, maxAverageOrder);
+                    seed, e, maxAverageOrder, ace);
         }
 
         public Options withLr(double rate, int warmup, boolean cos) {
             return new Options(steps, batch, width, depth, fourierFeatures, sigmaData, rate, warmup, cos, emaDecay, logEvery,
-                    seed, equivariance, maxAverageOrder);
+                    seed, equivariance, maxAverageOrder, ace);
         }
 
         public Options withEma(double decay) {
             return new Options(steps, batch, width, depth, fourierFeatures, sigmaData, lr, warmupSteps, cosine, decay, logEvery,
-                    seed, equivariance, maxAverageOrder);
+                    seed, equivariance, maxAverageOrder, ace);
         }
 
         public Options withSigmaData(double sd) {
             return new Options(steps, batch, width, depth, fourierFeatures, sd, lr, warmupSteps, cosine, emaDecay, logEvery,
-                    seed, equivariance, maxAverageOrder);
+                    seed, equivariance, maxAverageOrder, ace);
         }
 
         /** The optimiser settings these options imply. */
@@ -101,22 +108,43 @@ public final class Trainer {
         }
     }
 
-    /** One row of the training history: mean loss over the steps since the previous row, and the learning rate. */
-    public record HistoryRow(int step, double loss, double lr) {
+    /**
+     * One row of the training history: mean loss over the steps since the previous row, the learning rate,
+     * and for {@link Equivariance#ACE} {@code gamma}, the dual variable and the slack (otherwise {@code NaN}).
+     */
+    public record HistoryRow(int step, double loss, double lr, double gamma, double dual, double slack) {
     }
 
     /**
-     * @param network    the trained (last) weights
-     * @param ema        the EMA weights, used for evaluation
-     * @param denoiser   {@code ema} wrapped by the symmetry mechanism
-     * @param history    the logged losses
-     * @param finalLoss  mean training loss over the last 10% of steps (at least 1)
-     * @param seconds    wall-clock training time
+     * @param networks    the trained (last) weights of every network of the model (one; two for ACE: equivariant, free)
+     * @param emaNetworks the EMA weights of the same networks
+     * @param denoiser    the EMA model with its symmetry mechanism, used for evaluation
+     * @param sigmaData   the {@code sigma_data} used
+     * @param history     the logged losses (and ACE state)
+     * @param finalLoss   mean training loss over the last 10% of steps (at least 1)
+     * @param seconds     wall-clock training time
      */
-    public record Result(MlpDenoiser network, MlpDenoiser ema, SymmetrizedDenoiser denoiser, List<HistoryRow> history,
-            double finalLoss, double seconds) {
+    public record Result(List<MlpDenoiser> networks, List<MlpDenoiser> emaNetworks, TrainableDenoiser denoiser, double sigmaData,
+            List<HistoryRow> history, double finalLoss, double seconds) {
         public Result {
+            networks = List.copyOf(networks);
+            emaNetworks = List.copyOf(emaNetworks);
             history = List.copyOf(history);
+        }
+
+        /** The first (for ACE: equivariant) network, last weights. */
+        public MlpDenoiser network() {
+            return networks.get(0);
+        }
+
+        /** The first network, EMA weights. */
+        public MlpDenoiser ema() {
+            return emaNetworks.get(0);
+        }
+
+        /** The final {@code gamma} of ACE, {@code NaN} for other mechanisms. */
+        public double finalGamma() {
+            return history.isEmpty() ? Double.NaN : history.get(history.size() - 1).gamma();
         }
     }
 
@@ -133,11 +161,41 @@ public final class Trainer {
         return r > 0 ? r : 1.0;
     }
 
-    /** A fresh, untrained model for {@code train} with these options. */
-    public static MlpDenoiser initialModel(PointCloud train, Options o) {
+    /** A fresh, untrained model for {@code train} with these options and symmetry. */
+    public static TrainableDenoiser initialModel(PointCloud train, SymmetryGroup group, Options o) {
         double sd = Double.isNaN(o.sigmaData()) ? rms(train) : o.sigmaData();
-        return MlpDenoiser.init(new MlpDenoiser.Architecture(train.dim(), o.width(), o.depth(), o.fourierFeatures(), sd),
-                new SplittableRandom(o.seed()).split().nextLong());
+        MlpDenoiser.Architecture plain = new MlpDenoiser.Architecture(train.dim(), o.width(), o.depth(), o.fourierFeatures(), sd);
+        long seed = new SplittableRandom(o.seed()).split().nextLong();
+        return switch (o.equivariance()) {
+            case ACE -> AceDenoiser.init(plain, group, o.ace(), seed);
+            case LAYERS -> SymmetrizedDenoiser.of(MlpDenoiser.init(SymmetrizedDenoiser.layersArchitecture(plain, group), seed), group,
+                    Equivariance.LAYERS, o.maxAverageOrder());
+            default -> SymmetrizedDenoiser.of(MlpDenoiser.init(plain, seed), group, o.equivariance(), o.maxAverageOrder());
+        };
+    }
+
+    /** A fresh, untrained plain model (no symmetry). */
+    public static TrainableDenoiser initialModel(PointCloud train, Options o) {
+        return initialModel(train, org.repgap.group.Groups.none(), o.withEquivariance(Equivariance.NONE));
+    }
+
+    private static List<MlpDenoiser> networks(TrainableDenoiser m) {
+        if (m instanceof AceDenoiser a) {
+            return List.of(a.equivariantPart().network(), a.freePart());
+        }
+        return List.of(((SymmetrizedDenoiser) m).network());
+    }
+
+    /** The same model with its networks' parameter values replaced (in {@link TrainableDenoiser#parameters()} order). */
+    private static TrainableDenoiser withValues(TrainableDenoiser m, float[][] values, int maxAverageOrder) {
+        if (m instanceof AceDenoiser a) {
+            int k = a.equivariantPart().parameters().size();
+            return a.withWeights(java.util.Arrays.copyOfRange(values, 0, k), java.util.Arrays.copyOfRange(values, k, values.length));
+        }
+        SymmetrizedDenoiser s = (SymmetrizedDenoiser) m;
+        MlpDenoiser net = s.network().copy();
+        net.setParameterValues(values);
+        return SymmetrizedDenoiser.of(net, s.group(), s.mechanism(), maxAverageOrder);
     }
 
     /** Trains on {@code train} with symmetry {@code group}; progress reports steps. */
@@ -149,11 +207,10 @@ public final class Trainer {
         SplittableRandom root = new SplittableRandom(o.seed());
         root.split(); // the initialisation stream, see initialModel
         SplittableRandom rng = root.split();
-        MlpDenoiser net = initialModel(train, o);
-        SymmetrizedDenoiser model = SymmetrizedDenoiser.of(net, group, o.equivariance(), o.maxAverageOrder());
-        EdmPreconditioning pre = net.preconditioning();
-        Adam adam = Adam.of(o.adam(), net.parameters());
-        Ema ema = Ema.of(o.emaDecay(), net.parameters());
+        TrainableDenoiser model = initialModel(train, group, o);
+        EdmPreconditioning pre = networks(model).get(0).preconditioning();
+        Adam adam = Adam.of(o.adam(), model.parameters());
+        Ema ema = Ema.of(o.emaDecay(), model.parameters());
         int n = train.n();
         int d = train.dim();
         int b = o.batch();
@@ -201,6 +258,7 @@ public final class Trainer {
             }
             model.backward(dOut, b);
             double lr = adam.step();
+            model.afterStep();
             ema.update();
             windowLoss += loss;
             windowSteps++;
@@ -208,15 +266,15 @@ public final class Trainer {
                 tailLoss += loss;
             }
             if (step % o.logEvery() == 0 || step == o.steps()) {
-                history.add(new HistoryRow(step, windowLoss / windowSteps, lr));
+                double[] c = model.constraintState();
+                history.add(new HistoryRow(step, windowLoss / windowSteps, lr, c[0], c[1], c[2]));
                 windowLoss = 0;
                 windowSteps = 0;
                 progress.update("training", step, o.steps());
             }
         }
-        MlpDenoiser emaNet = net.copy();
-        emaNet.setParameterValues(ema.values());
-        SymmetrizedDenoiser emaModel = SymmetrizedDenoiser.of(emaNet, group, o.equivariance(), o.maxAverageOrder());
-        return new Result(net, emaNet, emaModel, history, tailLoss / tail, (System.nanoTime() - t0) / 1e9);
+        TrainableDenoiser emaModel = withValues(model, ema.values(), o.maxAverageOrder());
+        return new Result(networks(model), networks(emaModel), emaModel, pre.sigmaData(), history, tailLoss / tail,
+                (System.nanoTime() - t0) / 1e9);
     }
 }

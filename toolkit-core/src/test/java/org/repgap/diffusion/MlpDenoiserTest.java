@@ -23,7 +23,7 @@ import org.repgap.group.SymmetryGroup;
 class MlpDenoiserTest {
     private static final float H = 1e-2f;
 
-    private static double lossOf(SymmetrizedDenoiser m, float[] y, float[] sigma, int b, float[] c) {
+    private static double lossOf(TrainableDenoiser m, float[] y, float[] sigma, int b, float[] c) {
         float[] out = new float[c.length];
         m.forward(y, sigma, b, out);
         double l = 0;
@@ -34,9 +34,21 @@ class MlpDenoiserTest {
     }
 
     private static void checkGradients(SymmetryGroup group, Equivariance mech, int dim) {
+        MlpDenoiser.Architecture arch = new MlpDenoiser.Architecture(dim, 6, 2, 4, 0.7);
+        if (mech == Equivariance.ACE) {
+            AceDenoiser ace = AceDenoiser.init(arch, group, AceDenoiser.Options.defaults(), 11);
+            ace.setGamma(0.6);
+            checkGradients(ace, dim);
+            return;
+        }
+        if (mech == Equivariance.LAYERS) {
+            arch = SymmetrizedDenoiser.layersArchitecture(arch, group);
+        }
+        checkGradients(SymmetrizedDenoiser.of(MlpDenoiser.init(arch, 11), group, mech, 64), dim);
+    }
+
+    private static void checkGradients(TrainableDenoiser m, int dim) {
         SplittableRandom rng = new SplittableRandom(7);
-        MlpDenoiser net = MlpDenoiser.init(new MlpDenoiser.Architecture(dim, 6, 2, 4, 0.7), 11);
-        SymmetrizedDenoiser m = SymmetrizedDenoiser.of(net, group, mech, 64);
         int b = 3;
         float[] y = new float[b * dim];
         float[] c = new float[b * dim];
@@ -47,7 +59,7 @@ class MlpDenoiserTest {
         }
         m.forward(y, sigma, b, new float[b * dim]);
         m.backward(c, b);
-        List<Parameter> params = net.parameters();
+        List<Parameter> params = m.parameters();
         int checked = 0;
         for (Parameter p : params) {
             float[] g = p.grad().clone();
@@ -63,7 +75,17 @@ class MlpDenoiserTest {
                 checked++;
             }
         }
-        assertEquals(net.architecture().parameterCount(), checked);
+        assertTrue(checked > 100, "checked " + checked);
+        if (m instanceof AceDenoiser ace) {
+            double g = ace.gammaGradient();
+            double g0 = ace.gamma();
+            ace.setGamma(g0 + H);
+            double lp = lossOf(m, y, sigma, b, c);
+            ace.setGamma(g0 - H);
+            double lm = lossOf(m, y, sigma, b, c);
+            ace.setGamma(g0);
+            assertEquals((lp - lm) / (2 * H), g, 2e-3 + 2e-2 * Math.abs(g), "gamma");
+        }
     }
 
     @Test
@@ -72,10 +94,15 @@ class MlpDenoiserTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Equivariance.class, names = {"CANONICAL", "AVERAGE"})
+    @EnumSource(value = Equivariance.class, names = {"CANONICAL", "AVERAGE", "ACE"})
     void gradientsThroughSymmetryMechanismsMatchFiniteDifferences(Equivariance mech) {
         checkGradients(TestGroups.signs(), mech, 3);
         checkGradients(TestGroups.cyclic(), mech, 4);
+    }
+
+    @Test
+    void gradientsOfTheSignEquivariantBlockMatchFiniteDifferences() {
+        checkGradients(TestGroups.signs(), Equivariance.LAYERS, 3);
     }
 
     @Test

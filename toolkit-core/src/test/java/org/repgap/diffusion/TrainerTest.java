@@ -92,7 +92,7 @@ class TrainerTest {
      * 1e-9 is far below the error of a plain network (about 1e-2 here, checked too).
      */
     @ParameterizedTest
-    @CsvSource({"signs, canonical", "signs, average", "cyclic, canonical", "cyclic, average"})
+    @CsvSource({"signs, canonical", "signs, average", "signs, layers", "cyclic, canonical", "cyclic, average"})
     void exactMechanismsAreEquivariantToRounding(String groupName, String mech) {
         SymmetryGroup g = groupName.equals("signs") ? TestGroups.signs() : TestGroups.cyclic();
         SymmetricTask task = Tasks.parse(groupName.equals("signs") ? "sign-vectors:3:2" : "shifted-signals:5:2");
@@ -100,9 +100,29 @@ class TrainerTest {
         Trainer.Result r = Trainer.train(x, g, small(100, 2).withEquivariance(Equivariance.parse(mech)), Progress.NONE);
         double err = RunMetrics.equivarianceError(r.denoiser(), g, x, r.ema().architecture().sigmaData(), new SplittableRandom(9));
         assertTrue(err < 1e-9, "equivariance error " + err);
-        SymmetrizedDenoiser plain = SymmetrizedDenoiser.of(r.ema(), g, Equivariance.NONE, 64);
+        MlpDenoiser plainNet = MlpDenoiser.init(r.ema().architecture().withSignEquivariant(false), 1);
+        plainNet = mech.equals("layers") ? plainNet : r.ema();
+        SymmetrizedDenoiser plain = SymmetrizedDenoiser.of(plainNet, g, Equivariance.NONE, 64);
         double plainErr = RunMetrics.equivarianceError(plain, g, x, r.ema().architecture().sigmaData(), new SplittableRandom(9));
         assertTrue(plainErr > 1e-4, "plain network error " + plainErr);
+    }
+
+    /**
+     * ACE on a sign-symmetric task: starting from gamma = 1 (the flexible model), the primal-dual updates
+     * drive gamma below its tolerance 0.02, and the model is then nearly equivariant. With the resilient
+     * slack, gamma settles where the data want it: near 0 too on a task that is exactly symmetric.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void aceDrivesGammaBelowItsTolerance(boolean resilient) {
+        SymmetryGroup g = TestGroups.signs();
+        PointCloud x = Tasks.parse("sign-vectors:3:2").sample(64, new SplittableRandom(4));
+        AceDenoiser.Options ace = AceDenoiser.Options.defaults().withResilient(resilient);
+        Trainer.Result r = Trainer.train(x, g, small(1500, 2).withEquivariance(Equivariance.ACE).withAce(ace), Progress.NONE);
+        assertEquals(1.0, r.history().get(0).gamma(), 0.2, "starts flexible");
+        assertTrue(Math.abs(r.finalGamma()) < ace.tolerance(), "gamma " + r.finalGamma());
+        double err = RunMetrics.equivarianceError(r.denoiser(), g, x, r.sigmaData(), new SplittableRandom(9));
+        assertTrue(err < 1e-3, "equivariance error " + err);
     }
 
     /**

@@ -268,14 +268,17 @@ public final class Sweep {
         long seed = runSeed(k);
         Trainer.Options to = spec.trainer().withSeed(seed).withEquivariance(k.mechanism());
         Trainer.Result r = Trainer.train(split.train(), spec.group(), to, Progress.NONE);
-        StringBuilder h = new StringBuilder("step,loss,lr\n");
+        StringBuilder h = new StringBuilder("step,loss,lr,gamma,dual,slack\n");
         for (Trainer.HistoryRow row : r.history()) {
-            h.append(row.step()).append(',').append(num(row.loss())).append(',').append(num(row.lr())).append('\n');
+            h.append(row.step()).append(',').append(num(row.loss())).append(',').append(num(row.lr())).append(',')
+                    .append(num(row.gamma())).append(',').append(num(row.dual())).append(',').append(num(row.slack())).append('\n');
         }
         AtomicFiles.writeString(dir.resolve("history.csv"), h.toString());
-        Checkpoint.write(dir.resolve("checkpoint.bin"), r.ema(), r.network());
+        List<org.repgap.diffusion.MlpDenoiser> nets = new ArrayList<>(r.emaNetworks());
+        nets.addAll(r.networks());
+        Checkpoint.write(dir.resolve("checkpoint.bin"), nets);
         long t0 = System.nanoTime();
-        RunMetrics.Result m = RunMetrics.evaluate(r.denoiser(), r.ema().architecture().sigmaData(), split.train(), split.test(),
+        RunMetrics.Result m = RunMetrics.evaluate(r.denoiser(), r.sigmaData(), split.train(), split.test(),
                 split.reserve(), spec.group(), spec.metrics().withSeed(seed ^ 0x3C6EF372FE94F82BL));
         double seconds = r.seconds() + (System.nanoTime() - t0) / 1e9;
         Map<String, Object> res = new LinkedHashMap<>();
@@ -294,7 +297,8 @@ public final class Sweep {
         res.put("seconds", seconds);
         res.put("samples", m.samples());
         res.put("n_eff_extrapolated", m.nEffExtrapolated());
-        res.put("sigma_data", r.ema().architecture().sigmaData());
+        res.put("sigma_data", r.sigmaData());
+        res.put("final_gamma", r.finalGamma());
         res.put("training_seed", seed);
         List<Map<String, Object>> sig = new ArrayList<>();
         for (RunMetrics.SigmaRow s : m.sigmas()) {
