@@ -62,6 +62,17 @@ class TrainCommandTest {
         assertTrue(again.out().contains("2 runs (0 trained, 2 already done)"), again.out());
         assertEquals(runs, Files.readAllLines(dir.resolve("runs.csv")));
 
+        // an interrupted run (directory without result.json) restarts cleanly
+        Path interrupted = dir.resolve("runs/none-n16-s0");
+        Files.delete(interrupted.resolve("result.json"));
+        Files.writeString(interrupted.resolve(".history.csv.123.tmp"), "half");
+        Run resumed = run(args(dir, "40"));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("2 runs (1 trained, 1 already done)"), resumed.out());
+        assertTrue(Files.notExists(interrupted.resolve(".history.csv.123.tmp")));
+        assertEquals(runs.get(2).split(",")[7], Files.readAllLines(dir.resolve("runs.csv")).get(2).split(",")[7],
+                "same seed, same sample_rg");
+
         Run changed = run(args(dir, "50"));
         assertEquals(2, changed.code());
         assertTrue(changed.err().contains("steps was 40, now 50"), changed.err());
