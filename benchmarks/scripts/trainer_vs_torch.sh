@@ -34,7 +34,7 @@ for k in sorted(by):
     if not t or not j:
         continue
     tc = t.get("steps_per_cpu_s", float("nan"))
-    jc = j.get("steps_per_cpu_s_main_thread", float("nan"))
+    jc = j.get("steps_per_cpu_s", float("nan"))
     print(f"{k[0]:>3} {k[1]:>4} {k[2]:>4} {k[3]:>3} | {t['steps_per_s']:>10.1f} {j['steps_per_s']:>10.1f} {j['steps_per_s']/t['steps_per_s']:>6.2f} |"
           f" {tc:>14.1f} {jc:>13.1f} | {t['eval_loss_65536']:>10.4f} {j['eval_loss_65536']:>9.4f}")
 PY

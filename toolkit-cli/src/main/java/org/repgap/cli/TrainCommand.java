@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.repgap.data.PointCloud;
 import org.repgap.data.PointClouds;
 import org.repgap.datasets.Datasets;
+import org.repgap.diffusion.AceDenoiser;
 import org.repgap.diffusion.Equivariance;
 import org.repgap.diffusion.RunMetrics;
 import org.repgap.diffusion.Trainer;
@@ -62,7 +63,7 @@ public final class TrainCommand implements Callable<Integer> {
     String group;
 
     @Option(names = "--equivariance", paramLabel = "LIST", split = ",", defaultValue = "none",
-            description = "Mechanisms: none, canonical, average (default: ${DEFAULT-VALUE}).")
+            description = "Mechanisms: none, canonical, average, layers (sign/signs groups), ace (default: ${DEFAULT-VALUE}).")
     List<String> equivariance;
 
     @Option(names = "--sizes", paramLabel = "LIST", split = ",", defaultValue = "64,128,256",
@@ -89,6 +90,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0.999", description = "EMA decay of the weights per step (default: ${DEFAULT-VALUE}).")
     double ema;
+
+    @Option(names = "--ace-resilient", description = "With --equivariance ace: add a slack with quadratic cost so gamma settles where the data want it.")
+    boolean aceResilient;
 
     @Option(names = "--sigma-data", paramLabel = "S", description = "EDM sigma_data (default: RMS per coordinate of each training set).")
     Double sigmaData;
@@ -126,7 +130,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Trainer.Options to = Trainer.Options.defaults(steps, 0).withModel(width, depth, batch)
                 .withLr(lr, Math.max(0, steps / 50), true).withEma(ema)
-                .withSigmaData(sigmaData == null ? Double.NaN : sigmaData);
+                .withSigmaData(sigmaData == null ? Double.NaN : sigmaData)
+                .withAce(AceDenoiser.Options.defaults().withResilient(aceResilient));
         RunMetrics.Options mo = RunMetrics.Options.defaults(0).withSampleFactor(sampleFactor, 256);
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Sweep.Spec spec = new Sweep.Spec(data, g, mechs, n, seeds, to, mo, testSize, 4, t, out);

@@ -159,6 +159,18 @@ public final class MlpDenoiser implements Denoiser {
         }
     }
 
+    /**
+     * A replica for data-parallel training: shares this model's parameter values (updates are seen by
+     * both), with its own gradients and work arrays.
+     */
+    public MlpDenoiser replica() {
+        Linear[] shared = new Linear[layers.length];
+        for (int i = 0; i < layers.length; i++) {
+            shared[i] = layers[i].shareValues();
+        }
+        return new MlpDenoiser(arch, shared);
+    }
+
     /** An independent model with the same architecture and parameter values. */
     public MlpDenoiser copy() {
         MlpDenoiser m = init(arch, 0);

@@ -96,6 +96,11 @@ public final class SymmetrizedDenoiser implements TrainableDenoiser {
         return net.parameters();
     }
 
+    @Override
+    public SymmetrizedDenoiser replica() {
+        return new SymmetrizedDenoiser(net.replica(), group, mechanism, java.util.Arrays.asList(elements));
+    }
+
     /** The wrapped network. */
     public MlpDenoiser network() {
         return net;

@@ -19,6 +19,14 @@ public interface TrainableDenoiser extends Denoiser {
     /** The parameters Adam optimises. */
     List<Parameter> parameters();
 
+    /**
+     * A replica sharing the parameter values, with its own gradients and work arrays, for data-parallel
+     * training; {@code null} when the model does not support it (the default).
+     */
+    default TrainableDenoiser replica() {
+        return null;
+    }
+
     /** Called after each optimiser step (default: nothing). */
     default void afterStep() {
     }

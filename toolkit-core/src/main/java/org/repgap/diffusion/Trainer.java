@@ -161,6 +161,111 @@ public final class Trainer {
         return r > 0 ? r : 1.0;
     }
 
+    /**
+     * The EDM-weighted loss of minibatch rows {@code [from, from + rows)} (times {@code scale}) and its gradient
+     * {@code dOut = 2 lambda scale (out - x)}; {@code out} and {@code dOut} hold just those rows.
+     */
+    private static double lossAndGradient(float[] x, double[] weight, int from, int rows, int d, double scale, float[] out,
+            float[] dOut) {
+        double loss = 0;
+        for (int r = 0; r < rows; r++) {
+            double rowSum = 0;
+            float g = (float) (2 * weight[from + r] * scale);
+            for (int j = 0; j < d; j++) {
+                float diff = out[r * d + j] - x[(from + r) * d + j];
+                rowSum += (double) diff * diff;
+                dOut[r * d + j] = g * diff;
+            }
+            loss += weight[from + r] * rowSum;
+        }
+        return loss * scale;
+    }
+
+    /** Splits each minibatch over replicas on worker threads and sums their gradients into the first. */
+    private static final class DataParallel {
+        private final List<TrainableDenoiser> replicas;
+        private final int[] bounds;
+        private final int d;
+        private final float[][] ys;
+        private final float[][] sigmas;
+        private final float[][] outs;
+        private final float[][] grads;
+        private final java.util.concurrent.ExecutorService pool;
+
+        DataParallel(List<TrainableDenoiser> replicas, int batch, int d) {
+            this.replicas = replicas;
+            this.d = d;
+            int k = replicas.size();
+            bounds = new int[k + 1];
+            for (int i = 0; i <= k; i++) {
+                bounds[i] = (int) ((long) batch * i / k);
+            }
+            ys = new float[k][];
+            sigmas = new float[k][];
+            outs = new float[k][];
+            grads = new float[k][];
+            for (int i = 0; i < k; i++) {
+                int rows = bounds[i + 1] - bounds[i];
+                ys[i] = new float[rows * d];
+                sigmas[i] = new float[rows];
+                outs[i] = new float[rows * d];
+                grads[i] = new float[rows * d];
+            }
+            pool = java.util.concurrent.Executors.newFixedThreadPool(k - 1, r -> {
+                Thread t = new Thread(r, "repgap-train-worker");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        private double part(int i, float[] x, float[] y, float[] sigma, double[] weight, double scale) {
+            int from = bounds[i];
+            int rows = bounds[i + 1] - from;
+            System.arraycopy(y, from * d, ys[i], 0, rows * d);
+            System.arraycopy(sigma, from, sigmas[i], 0, rows);
+            TrainableDenoiser m = replicas.get(i);
+            m.forward(ys[i], sigmas[i], rows, outs[i]);
+            double loss = lossAndGradient(x, weight, from, rows, d, scale, outs[i], grads[i]);
+            m.backward(grads[i], rows);
+            return loss;
+        }
+
+        double step(float[] x, float[] y, float[] sigma, double[] weight, double scale) {
+            List<java.util.concurrent.Future<Double>> fs = new ArrayList<>();
+            for (int i = 1; i < replicas.size(); i++) {
+                int w = i;
+                fs.add(pool.submit(() -> part(w, x, y, sigma, weight, scale)));
+            }
+            double loss = part(0, x, y, sigma, weight, scale);
+            try {
+                for (var f : fs) {
+                    loss += f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("training interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("training worker failed: " + e.getCause(), e.getCause());
+            }
+            List<org.repgap.diffusion.nn.Parameter> main = replicas.get(0).parameters();
+            for (int i = 1; i < replicas.size(); i++) {
+                List<org.repgap.diffusion.nn.Parameter> other = replicas.get(i).parameters();
+                for (int p = 0; p < main.size(); p++) {
+                    float[] g = main.get(p).grad();
+                    float[] h = other.get(p).grad();
+                    for (int j = 0; j < g.length; j++) {
+                        g[j] += h[j];
+                    }
+                }
+            }
+            return loss;
+        }
+
+        void close() {
+            pool.shutdownNow();
+        }
+    }
+
     /** A fresh, untrained model for {@code train} with these options and symmetry. */
     public static TrainableDenoiser initialModel(PointCloud train, SymmetryGroup group, Options o) {
         double sd = Double.isNaN(o.sigmaData()) ? rms(train) : o.sigmaData();
@@ -198,8 +303,19 @@ public final class Trainer {
         return SymmetrizedDenoiser.of(net, s.group(), s.mechanism(), maxAverageOrder);
     }
 
-    /** Trains on {@code train} with symmetry {@code group}; progress reports steps. */
+    /** Trains on {@code train} with symmetry {@code group} on the calling thread; progress reports steps. */
     public static Result train(PointCloud train, SymmetryGroup group, Options o, Progress progress) {
+        return train(train, group, o, 1, progress);
+    }
+
+    /**
+     * Trains with {@code workers} data-parallel threads: each step's minibatch is split into {@code workers}
+     * contiguous parts, each part runs forward and backward on a replica sharing the weights (with
+     * single-threaded OpenBLAS this scales better than OpenBLAS's own threads on small matrices), and the
+     * gradients are summed in a fixed order. Deterministic for a seed and a worker count; different worker
+     * counts differ by float32 rounding of the gradient sums. {@link Equivariance#ACE} runs on one worker.
+     */
+    public static Result train(PointCloud train, SymmetryGroup group, Options o, int workers, Progress progress) {
         if (train.n() < 1) {
             throw InvalidInputException.of("%s: no training points", train.source());
         }
@@ -221,6 +337,18 @@ public final class Trainer {
         double[] weight = new double[b];
         float[] out = new float[b * d];
         float[] dOut = new float[b * d];
+        int k = Math.max(1, Math.min(workers, b));
+        List<TrainableDenoiser> replicas = new ArrayList<>(List.of(model));
+        for (int i = 1; i < k; i++) {
+            TrainableDenoiser rep = model.replica();
+            if (rep == null) {
+                k = 1;
+                replicas = List.of(model);
+                break;
+            }
+            replicas.add(rep);
+        }
+        DataParallel parallel = k > 1 ? new DataParallel(replicas, b, d) : null;
         List<HistoryRow> history = new ArrayList<>();
         double windowLoss = 0;
         int windowSteps = 0;
@@ -239,24 +367,18 @@ public final class Trainer {
                     y[r * d + j] = (float) (xv + s * rng.nextGaussian());
                 }
             }
-            model.forward(y, sigma, b, out);
-            double loss = 0;
-            for (int r = 0; r < b; r++) {
-                double rowSum = 0;
-                float g = (float) (2 * weight[r] * scale);
-                for (int j = r * d, e = j + d; j < e; j++) {
-                    float diff = out[j] - x[j];
-                    rowSum += (double) diff * diff;
-                    dOut[j] = g * diff;
-                }
-                loss += weight[r] * rowSum;
+            double loss;
+            if (parallel != null) {
+                loss = parallel.step(x, y, sigma, weight, scale);
+            } else {
+                model.forward(y, sigma, b, out);
+                loss = lossAndGradient(x, weight, 0, b, d, scale, out, dOut);
+                model.backward(dOut, b);
             }
-            loss *= scale;
             if (!Double.isFinite(loss)) {
                 throw new IllegalStateException(String.format(java.util.Locale.ROOT,
                         "training diverged at step %d (loss %s): lower the learning rate", step, loss));
             }
-            model.backward(dOut, b);
             double lr = adam.step();
             model.afterStep();
             ema.update();
@@ -272,6 +394,9 @@ public final class Trainer {
                 windowSteps = 0;
                 progress.update("training", step, o.steps());
             }
+        }
+        if (parallel != null) {
+            parallel.close();
         }
         TrainableDenoiser emaModel = withValues(model, ema.values(), o.maxAverageOrder());
         return new Result(networks(model), networks(emaModel), emaModel, pre.sigmaData(), history, tailLoss / tail,

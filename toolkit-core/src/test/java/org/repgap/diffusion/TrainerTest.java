@@ -75,6 +75,30 @@ class TrainerTest {
      * Signals of dimension 16 on a 2-dimensional family: at small sigma only 2 of 16 noise directions are
      * irreducible, so a trained net must cut the EDM loss of the untrained one (about 1) far down.
      */
+    /**
+     * Two data-parallel workers compute the same gradient as one up to float32 rounding of the sums, so
+     * after a short run the weights agree closely, and a rerun with two workers is bit-identical.
+     */
+    @Test
+    void dataParallelWorkersMatchOneWorker() {
+        PointCloud x = Tasks.parse("sign-vectors:3:2").sample(20, new SplittableRandom(1));
+        Trainer.Options o = small(30, 5).withEquivariance(Equivariance.AVERAGE);
+        Trainer.Result one = Trainer.train(x, TestGroups.signs(), o, 1, Progress.NONE);
+        Trainer.Result two = Trainer.train(x, TestGroups.signs(), o, 2, Progress.NONE);
+        Trainer.Result twoAgain = Trainer.train(x, TestGroups.signs(), o, 2, Progress.NONE);
+        float[][] a = one.network().parameterValues();
+        float[][] b = two.network().parameterValues();
+        float[][] c = twoAgain.network().parameterValues();
+        for (int i = 0; i < a.length; i++) {
+            assertArrayEquals(b[i], c[i]);
+            for (int j = 0; j < a[i].length; j++) {
+                // Adam moves each weight by about lr = 1e-3 per step; rounding differences stay far below that
+                assertEquals(a[i][j], b[i][j], 1e-4);
+            }
+        }
+        assertEquals(one.finalLoss(), two.finalLoss(), 1e-4 * one.finalLoss());
+    }
+
     @Test
     void trainingLowersTheEdmLoss() {
         PointCloud x = Tasks.parse("shifted-signals:16:2").sample(256, new SplittableRandom(2));

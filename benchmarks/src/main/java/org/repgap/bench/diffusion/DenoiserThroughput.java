@@ -43,17 +43,22 @@ public final class DenoiserThroughput {
         int n = Integer.parseInt(a.getOrDefault("n", "10000"));
         long seed = Long.parseLong(a.getOrDefault("seed", "0"));
         String tag = a.getOrDefault("tag", "java");
-        Blas.setThreads(threads);
+        // data: threads data-parallel workers, one OpenBLAS thread each (what the trainer does); blas: one worker, OpenBLAS threads
+        String mode = a.getOrDefault("mode", "data");
+        int workers = mode.equals("blas") ? 1 : threads;
+        Blas.setThreads(mode.equals("blas") ? threads : 1);
 
         PointCloud data = sphere(n, d, dimD, new SplittableRandom(seed));
         double sd = 1 / Math.sqrt(dimD);
         Trainer.Options base = Trainer.Options.defaults(steps, seed).withModel(w, 3, b).withLr(1e-3, 0, false).withEma(0)
                 .withSigmaData(sd);
         // warm-up run (JIT, BLAS buffers), then the timed run of (steps - warmup) steps
-        Trainer.train(data, Groups.none(), base.withSteps(warmup), (t, x, y) -> { });
+        Trainer.train(data, Groups.none(), base.withSteps(warmup), workers, (t, x, y) -> { });
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long cpu0 = mx.getCurrentThreadCpuTime();
-        Trainer.Result r = Trainer.train(data, Groups.none(), base.withSteps(steps - warmup), (t, x, y) -> { });
+        long cpuAll0 = processCpuNanos();
+        Trainer.Result r = Trainer.train(data, Groups.none(), base.withSteps(steps - warmup), workers, (t, x, y) -> { });
+        long cpuAll1 = processCpuNanos();
         long cpu1 = mx.getCurrentThreadCpuTime();
         double sps = (steps - warmup) / r.seconds();
 
@@ -69,6 +74,8 @@ public final class DenoiserThroughput {
         out.put("steps_per_s", round(sps, 3));
         out.put("ms_per_step", round(1e3 / sps, 4));
         out.put("steps_per_cpu_s_main_thread", round((steps - warmup) / ((cpu1 - cpu0) / 1e9), 3));
+        out.put("steps_per_cpu_s", round((steps - warmup) / ((cpuAll1 - cpuAll0) / 1e9), 3));
+        out.put("mode", mode);
         out.put("loss_first", round(r.history().get(0).loss(), 6));
         out.put("loss_last", round(r.history().get(r.history().size() - 1).loss(), 6));
         out.put("loss_final_avg10pct", round(r.finalLoss(), 6));
@@ -145,6 +152,15 @@ public final class DenoiserThroughput {
             total += s / (m * (double) dim);
         }
         return total / 16;
+    }
+
+    /** CPU time of the whole JVM process (all threads, including OpenBLAS's), like the script's {@code time.process_time()}. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static double round(double v, int digits) {

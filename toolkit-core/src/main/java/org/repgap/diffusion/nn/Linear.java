@@ -39,6 +39,12 @@ public final class Linear {
         return l;
     }
 
+    /** A layer sharing this layer's parameter values (not its gradients): a data-parallel replica. */
+    public Linear shareValues() {
+        return new Linear(in, out, new Parameter(weight.name(), weight.value(), new float[weight.size()]),
+                new Parameter(bias.name(), bias.value(), new float[bias.size()]));
+    }
+
     /** Input width. */
     public int in() {
         return in;

@@ -44,8 +44,8 @@ import org.repgap.progress.Progress;
  * Rerunning the same command resumes: finished runs are skipped, a run directory without
  * {@code result.json} (interrupted) is emptied and the run restarts. Every file is written atomically
  * and the CSV files are rebuilt from all {@code result.json} files after each run, so no reader ever
- * sees a half-written CSV. Runs execute in parallel when {@code threads} exceeds 1 (OpenBLAS then gets
- * {@code threads / parallel runs} threads).
+ * sees a half-written CSV. Runs execute in parallel when {@code threads} exceeds 1; each run gets
+ * {@code threads / parallel runs} data-parallel training workers, OpenBLAS one thread per caller.
  */
 public final class Sweep {
 
@@ -143,6 +143,8 @@ public final class Sweep {
         c.put("warmup_steps", t.warmupSteps());
         c.put("cosine", t.cosine());
         c.put("ema_decay", t.emaDecay());
+        c.put("ace", new java.util.TreeMap<>(Map.of("gamma_rate", t.ace().gammaRate(), "dual_rate", t.ace().dualRate(), "penalty", t.ace().penalty(),
+                "resilient", t.ace().resilient(), "slack_cost", t.ace().slackCost(), "tolerance", t.ace().tolerance())));
         c.put("test_size", spec.testSize());
         c.put("reserve_factor", spec.reserveFactor());
         c.put("sigma_factors", m.sigmaFactors());
@@ -209,7 +211,8 @@ public final class Sweep {
         progress.update("sweep runs", skipped, all.size());
         if (!pending.isEmpty()) {
             int parallel = Math.min(spec.threads(), pending.size());
-            Blas.setThreads(Math.max(1, spec.threads() / parallel));
+            int workers = Math.max(1, spec.threads() / parallel);
+            Blas.setThreads(1);
             ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
                 Thread t = new Thread(r, "repgap-train");
                 t.setDaemon(true);
@@ -219,7 +222,7 @@ public final class Sweep {
                 List<Future<?>> futures = new ArrayList<>();
                 for (RunKey k : pending) {
                     futures.add(pool.submit(() -> {
-                        runOne(spec, k);
+                        runOne(spec, k, workers);
                         synchronized (Sweep.class) {
                             writeTables(out);
                         }
@@ -261,13 +264,13 @@ public final class Sweep {
         return new java.util.SplittableRandom(k.seed() * 0x9E3779B97F4A7C15L + k.n()).nextLong();
     }
 
-    private static void runOne(Spec spec, RunKey k) throws IOException {
+    private static void runOne(Spec spec, RunKey k, int workers) throws IOException {
         Path dir = spec.out().resolve("runs").resolve(k.id());
         Files.createDirectories(dir);
         DataSource.Split split = spec.source().split(k.n(), spec.testSize(), spec.reserveFactor() * k.n(), k.seed());
         long seed = runSeed(k);
         Trainer.Options to = spec.trainer().withSeed(seed).withEquivariance(k.mechanism());
-        Trainer.Result r = Trainer.train(split.train(), spec.group(), to, Progress.NONE);
+        Trainer.Result r = Trainer.train(split.train(), spec.group(), to, workers, Progress.NONE);
         StringBuilder h = new StringBuilder("step,loss,lr,gamma,dual,slack\n");
         for (Trainer.HistoryRow row : r.history()) {
             h.append(row.step()).append(',').append(num(row.loss())).append(',').append(num(row.lr())).append(',')
