@@ -143,8 +143,14 @@ public final class Sweep {
         c.put("warmup_steps", t.warmupSteps());
         c.put("cosine", t.cosine());
         c.put("ema_decay", t.emaDecay());
-        c.put("ace", new java.util.TreeMap<>(Map.of("gamma_rate", t.ace().gammaRate(), "dual_rate", t.ace().dualRate(), "penalty", t.ace().penalty(),
-                "resilient", t.ace().resilient(), "slack_cost", t.ace().slackCost(), "tolerance", t.ace().tolerance())));
+        Map<String, Object> ace = new LinkedHashMap<>();
+        ace.put("gamma_rate", t.ace().gammaRate());
+        ace.put("dual_rate", t.ace().dualRate());
+        ace.put("penalty", t.ace().penalty());
+        ace.put("resilient", t.ace().resilient());
+        ace.put("slack_cost", t.ace().slackCost());
+        ace.put("tolerance", t.ace().tolerance());
+        c.put("ace", ace);
         c.put("test_size", spec.testSize());
         c.put("reserve_factor", spec.reserveFactor());
         c.put("sigma_factors", m.sigmaFactors());
