@@ -83,6 +83,10 @@ class TrainCommandTest {
         Run r = run("train", "--dataset", "sign-vectors", "--equivariance", "sideways", "--out", dir.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--equivariance sideways: unknown mechanism"), r.err());
+        Run layers = run("train", "--dataset", "sign-vectors", "--equivariance", "layers", "--out", dir.resolve("x").toString());
+        assertEquals(2, layers.code());
+        assertTrue(layers.err().contains("equivariant layers exist for the groups sign and signs only"), layers.err());
+        assertTrue(java.nio.file.Files.notExists(dir.resolve("x")));
         Run noSource = run("train", "--out", dir.toString());
         assertEquals(2, noSource.code());
     }

@@ -114,6 +114,107 @@ final class TestGroups {
         };
     }
 
+    /**
+     * One common rotation of the {@code D/2} points of the plane: canonical pose rotates the first point onto
+     * the positive x axis; orbit distance by 2-D Procrustes,
+     * {@code d^2 = |x|^2 + |y|^2 - 2 |sum_j (x_j . y_j, x_j x y_j)|}; quadrature of {@code resolution} angles.
+     */
+    static SymmetryGroup so2() {
+        return new SymmetryGroup() {
+            @Override
+            public String spec() {
+                return "so2";
+            }
+
+            @Override
+            public void checkDimension(int dim) {
+                if (dim % 2 != 0) {
+                    throw new IllegalArgumentException("so2 needs an even dimension");
+                }
+            }
+
+            @Override
+            public boolean isFinite() {
+                return false;
+            }
+
+            @Override
+            public int lieDimension(int dim) {
+                return 1;
+            }
+
+            @Override
+            public long order(int dim) {
+                return -1;
+            }
+
+            @Override
+            public List<GroupElement> elements(int dim, int resolution) {
+                List<GroupElement> out = new ArrayList<>();
+                for (int k = 0; k < resolution; k++) {
+                    out.add(rotation(2 * Math.PI * k / resolution));
+                }
+                return out;
+            }
+
+            @Override
+            public GroupElement random(int dim, SplittableRandom rng) {
+                return rotation(2 * Math.PI * rng.nextDouble());
+            }
+
+            @Override
+            public GroupElement canonicalPose(double[] x) {
+                return rotation(-Math.atan2(x[1], x[0]));
+            }
+
+            @Override
+            public Metric orbitMetric(int dim) {
+                return new Metric() {
+                    @Override
+                    public String name() {
+                        return "orbit[so2]";
+                    }
+
+                    @Override
+                    public double distance(double[] x, double[] y) {
+                        double nx = 0;
+                        double ny = 0;
+                        double dot = 0;
+                        double cross = 0;
+                        for (int j = 0; j < x.length; j += 2) {
+                            nx += x[j] * x[j] + x[j + 1] * x[j + 1];
+                            ny += y[j] * y[j] + y[j + 1] * y[j + 1];
+                            dot += x[j] * y[j] + x[j + 1] * y[j + 1];
+                            cross += x[j] * y[j + 1] - x[j + 1] * y[j];
+                        }
+                        return Math.sqrt(Math.max(0, nx + ny - 2 * Math.hypot(dot, cross)));
+                    }
+                };
+            }
+        };
+    }
+
+    private static GroupElement rotation(double angle) {
+        double c = Math.cos(angle);
+        double s = Math.sin(angle);
+        return new GroupElement() {
+            @Override
+            public double[] apply(double[] x) {
+                double[] y = new double[x.length];
+                for (int j = 0; j < x.length; j += 2) {
+                    y[j] = c * x[j] - s * x[j + 1];
+                    y[j + 1] = s * x[j] + c * x[j + 1];
+                }
+                return y;
+            }
+
+            @Override
+            public GroupElement inverse() {
+                return rotation(-angle);
+            }
+        };
+    }
+
     /** Cyclic shifts {@code (g_k x)_j = x_(j - k mod D)}. */
     static SymmetryGroup cyclic() {
         return new SymmetryGroup() {

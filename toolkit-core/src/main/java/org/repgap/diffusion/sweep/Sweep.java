@@ -89,6 +89,11 @@ public final class Sweep {
                         + " --threads >= 1 (got %d)", seeds, testSize, reserveFactor, threads);
             }
             group.checkDimension(source.dim());
+            // fail before any run starts if a mechanism does not apply to the group (e.g. layers for so2)
+            org.repgap.data.PointCloud probe = org.repgap.data.PointCloud.wrap(1, source.dim(), new double[source.dim()], "probe");
+            for (Equivariance e : mechanisms) {
+                Trainer.initialModel(probe, group, trainer.withEquivariance(e).withSigmaData(1));
+            }
         }
 
         @Override
