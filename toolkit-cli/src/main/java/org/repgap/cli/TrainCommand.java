@@ -25,21 +25,28 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-                "Trains EDM diffusion denoisers (MLP, float32 with OpenBLAS) for every combination of symmetry mechanism,",
-                "training-set size and seed, and measures each run: DSM losses and the generalisation gap on a sigma",
-                "grid beside the ideal denoiser's, the sample Representation Gap from m >= 4n Heun samples, the ideal",
-                "RG_n^G, the effective size n_eff, the memorisation fraction and the equivariance error.",
+                "Trains EDM diffusion denoisers (MLP, float32 with OpenBLAS) for every",
+                "combination of symmetry mechanism, training-set size and seed, and measures",
+                "each run: DSM losses and the generalisation gap on a sigma grid beside the",
+                "ideal denoiser's, the sample Representation Gap from m >= 4n Heun samples,",
+                "the ideal RG_n^G, the effective size n_eff, the memorisation fraction and",
+                "the equivariance error.",
                 "",
-                "Writes DIR/runs.csv, DIR/sigmas.csv, DIR/config.json and DIR/runs/RUN_ID/{history.csv,checkpoint.bin,",
-                "result.json}. Re-running the same command resumes: finished runs are skipped.",
+                "Writes DIR/runs.csv, DIR/sigmas.csv, DIR/config.json and",
+                "DIR/runs/RUN_ID/{history.csv,checkpoint.bin,result.json}. Re-running the",
+                "same command resumes: finished runs are skipped, interrupted ones restart.",
                 "",
-                "Tasks (--dataset): rotated-clouds[:m[:k]] (so2, perm:m), shifted-signals[:D[:k]] (cyclic),",
-                "sign-vectors[:D[:k]] (signs); any other name goes to the datasets module.",
+                "Tasks (--dataset): rotated-clouds[:m[:k]] (so2, perm:m),",
+                "shifted-signals[:D[:k]] (cyclic), sign-vectors[:D[:k]] (signs); any other",
+                "name goes to the datasets module.",
                 "",
                 "Example:",
-                "  repgap train --dataset sign-vectors:4:2 --group signs --equivariance none,canonical \\",
-                "      --sizes 16,32,64,128 --seeds 2 --steps 4000 --out runs/signs",
-                "  repgap fit --input runs/signs/runs.csv --x n --y sample_rg --group-by equivariance"})
+                "  repgap train --dataset sign-vectors:4:2 --group signs \\",
+                "      --equivariance none,canonical --sizes 16,32,64,128 --seeds 2 \\",
+                "      --steps 4000 --out runs/signs",
+                "  repgap fit --input runs/signs/runs.csv --x n --y sample_rg \\",
+                "      --group-by equivariance",
+                ""})
 public final class TrainCommand implements Callable<Integer> {
 
     static final class Source {
@@ -85,7 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "256", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3", description = "Peak Adam learning rate, 2% linear warm-up, cosine decay (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3", description = "Peak Adam learning rate, 2%% linear warm-up, cosine decay (default: ${DEFAULT-VALUE}).")
     double lr;
 
     @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0.999", description = "EMA decay of the weights per step (default: ${DEFAULT-VALUE}).")
