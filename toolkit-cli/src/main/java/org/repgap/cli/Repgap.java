@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 IdCommand.class,
                 FitCommand.class,
+                TrainCommand.class,
                 DatasetsCommand.class,
                 PlotCommand.class,
                 CommandLine.HelpCommand.class})

@@ -1,0 +1,93 @@
+package org.repgap.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TrainCommandTest {
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = Repgap.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            int code = cl.execute(args);
+            return new Run(code, buf.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(old);
+        }
+    }
+
+    private static String[] args(Path dir, String steps) {
+        return new String[] {"train", "--dataset", "sign-vectors:3:2", "--sizes", "8,16", "--steps", steps, "--width", "16",
+            "--batch", "32", "--test-size", "64", "--threads", "1", "--out", dir.toString()};
+    }
+
+    @Test
+    void sweepWritesTidyTablesAndResumes(@TempDir Path dir) throws Exception {
+        Run first = run(args(dir, "40"));
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("2 runs (2 trained, 0 already done)"), first.out());
+        List<String> runs = Files.readAllLines(dir.resolve("runs.csv"));
+        assertEquals("run_id,n,seed,group,equivariance,steps,final_loss,sample_rg,ideal_rg,n_eff,memorization,"
+                + "equivariance_error,seconds", runs.get(0));
+        assertEquals(3, runs.size());
+        assertTrue(runs.get(1).startsWith("none-n8-s0,8,0,none,none,40,"), runs.get(1));
+        List<String> sigmas = Files.readAllLines(dir.resolve("sigmas.csv"));
+        assertEquals("run_id,sigma,train_loss,test_loss,gap,ideal_gap", sigmas.get(0));
+        assertEquals(1 + 2 * 10, sigmas.size());
+        assertTrue(Files.exists(dir.resolve("runs/none-n16-s0/checkpoint.bin")));
+        assertTrue(Files.readAllLines(dir.resolve("runs/none-n16-s0/history.csv")).get(0).equals("step,loss,lr,gamma,dual,slack"));
+
+        Run again = run(args(dir, "40"));
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("2 runs (0 trained, 2 already done)"), again.out());
+        assertEquals(runs, Files.readAllLines(dir.resolve("runs.csv")));
+
+        // an interrupted run (directory without result.json) restarts cleanly
+        Path interrupted = dir.resolve("runs/none-n16-s0");
+        Files.delete(interrupted.resolve("result.json"));
+        Files.writeString(interrupted.resolve(".history.csv.123.tmp"), "half");
+        Run resumed = run(args(dir, "40"));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("2 runs (1 trained, 1 already done)"), resumed.out());
+        assertTrue(Files.notExists(interrupted.resolve(".history.csv.123.tmp")));
+        assertEquals(runs.get(2).split(",")[7], Files.readAllLines(dir.resolve("runs.csv")).get(2).split(",")[7],
+                "same seed, same sample_rg");
+
+        Run changed = run(args(dir, "50"));
+        assertEquals(2, changed.code());
+        assertTrue(changed.err().contains("steps was 40, now 50"), changed.err());
+    }
+
+    @Test
+    void badOptionsExitWithTwo(@TempDir Path dir) {
+        Run r = run("train", "--dataset", "sign-vectors", "--equivariance", "sideways", "--out", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--equivariance sideways: unknown mechanism"), r.err());
+        Run layers = run("train", "--dataset", "sign-vectors", "--equivariance", "layers", "--out", dir.resolve("x").toString());
+        assertEquals(2, layers.code());
+        assertTrue(layers.err().contains("equivariant layers exist for the groups sign and signs only"), layers.err());
+        assertTrue(java.nio.file.Files.notExists(dir.resolve("x")));
+        Run noSource = run("train", "--out", dir.toString());
+        assertEquals(2, noSource.code());
+    }
+}
