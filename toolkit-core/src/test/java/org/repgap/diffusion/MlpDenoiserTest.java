@@ -96,13 +96,13 @@ class MlpDenoiserTest {
     @ParameterizedTest
     @EnumSource(value = Equivariance.class, names = {"CANONICAL", "AVERAGE", "ACE"})
     void gradientsThroughSymmetryMechanismsMatchFiniteDifferences(Equivariance mech) {
-        checkGradients(TestGroups.signs(), mech, 3);
-        checkGradients(TestGroups.cyclic(), mech, 4);
+        checkGradients(org.repgap.group.Groups.signs(), mech, 3);
+        checkGradients(org.repgap.group.Groups.cyclic(), mech, 4);
     }
 
     @Test
     void gradientsOfTheSignEquivariantBlockMatchFiniteDifferences() {
-        checkGradients(TestGroups.signs(), Equivariance.LAYERS, 3);
+        checkGradients(org.repgap.group.Groups.signs(), Equivariance.LAYERS, 3);
     }
 
     @Test

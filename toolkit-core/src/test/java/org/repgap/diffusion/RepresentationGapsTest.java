@@ -31,7 +31,7 @@ class RepresentationGapsTest {
         assertEquals(0.5, RepresentationGaps.memorizationFraction(train, samples, Metric.euclidean()), 0.0);
         // the signs orbit of (3, 0) contains (-3, 0): distance 0 modulo the group
         PointCloud mirrored = PointCloud.of(new double[][] {{-3, 0}});
-        assertEquals(0, RepresentationGaps.meanMinSquared(train, mirrored, TestGroups.signs().orbitMetric(2)), 1e-12);
+        assertEquals(0, RepresentationGaps.meanMinSquared(train, mirrored, org.repgap.group.Groups.signs().orbitMetric(2)), 1e-12);
     }
 
     /** The ideal denoiser selects the nearest orbit point as sigma -> 0 and returns the orbit mean as sigma -> infinity. */
@@ -39,7 +39,7 @@ class RepresentationGapsTest {
     void idealDenoiserLimits() {
         PointCloud train = PointCloud.of(new double[][] {{1, 2}, {-3, 0.5}});
         IdealDenoiser plain = IdealDenoiser.of(train, Groups.none(), 1, 100);
-        IdealDenoiser signs = IdealDenoiser.of(train, TestGroups.signs(), 1, 100);
+        IdealDenoiser signs = IdealDenoiser.of(train, org.repgap.group.Groups.signs(), 1, 100);
         assertEquals(8, signs.orbitPoints());
         double[] y = {0.9, -1.7};
         double[] out = new double[2];

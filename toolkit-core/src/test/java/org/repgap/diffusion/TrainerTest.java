@@ -83,9 +83,9 @@ class TrainerTest {
     void dataParallelWorkersMatchOneWorker() {
         PointCloud x = Tasks.parse("sign-vectors:3:2").sample(20, new SplittableRandom(1));
         Trainer.Options o = small(30, 5).withEquivariance(Equivariance.AVERAGE);
-        Trainer.Result one = Trainer.train(x, TestGroups.signs(), o, 1, Progress.NONE);
-        Trainer.Result two = Trainer.train(x, TestGroups.signs(), o, 2, Progress.NONE);
-        Trainer.Result twoAgain = Trainer.train(x, TestGroups.signs(), o, 2, Progress.NONE);
+        Trainer.Result one = Trainer.train(x, org.repgap.group.Groups.signs(), o, 1, Progress.NONE);
+        Trainer.Result two = Trainer.train(x, org.repgap.group.Groups.signs(), o, 2, Progress.NONE);
+        Trainer.Result twoAgain = Trainer.train(x, org.repgap.group.Groups.signs(), o, 2, Progress.NONE);
         float[][] a = one.network().parameterValues();
         float[][] b = two.network().parameterValues();
         float[][] c = twoAgain.network().parameterValues();
@@ -118,7 +118,7 @@ class TrainerTest {
     @ParameterizedTest
     @CsvSource({"signs, canonical", "signs, average", "signs, layers", "cyclic, canonical", "cyclic, average"})
     void exactMechanismsAreEquivariantToRounding(String groupName, String mech) {
-        SymmetryGroup g = groupName.equals("signs") ? TestGroups.signs() : TestGroups.cyclic();
+        SymmetryGroup g = groupName.equals("signs") ? org.repgap.group.Groups.signs() : org.repgap.group.Groups.cyclic();
         SymmetricTask task = Tasks.parse(groupName.equals("signs") ? "sign-vectors:3:2" : "shifted-signals:5:2");
         PointCloud x = task.sample(32, new SplittableRandom(4));
         Trainer.Result r = Trainer.train(x, g, small(100, 2).withEquivariance(Equivariance.parse(mech)), Progress.NONE);
@@ -139,7 +139,7 @@ class TrainerTest {
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
     void aceDrivesGammaBelowItsTolerance(boolean resilient) {
-        SymmetryGroup g = TestGroups.signs();
+        SymmetryGroup g = org.repgap.group.Groups.signs();
         PointCloud x = Tasks.parse("sign-vectors:3:2").sample(64, new SplittableRandom(4));
         AceDenoiser.Options ace = AceDenoiser.Options.defaults().withResilient(resilient);
         Trainer.Result r = Trainer.train(x, g, small(1500, 2).withEquivariance(Equivariance.ACE).withAce(ace), Progress.NONE);
