@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
                 "an equivariant diffusion trainer and figures for papers.",
                 "",
                 "Run 'repgap COMMAND --help' for the options of each command."},
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, GapCommand.class})
 public final class Repgap implements Runnable {
 
     @CommandLine.Spec
