@@ -27,14 +27,15 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-                "Measures the Representation Gap RG_n^G = E min_i d_G(x, x_i)^2 on a grid of training-set sizes n",
-                "(several seeds: mean and spread), fits the log-log slope (implied d = -2/slope) and compares the",
-                "curve with the asymptotic law RG_n ~ C_d(f) (m n)^(-2/d), C_d from the k-NN Renyi estimator",
-                "(m = |G| for a finite group, otherwise the law lives on the quotient with d = d_task).",
-                "See docs/THEORY.md sections 3-5. Progress goes to stderr.",
+                "Measures the Representation Gap RG_n^G = E min_i d_G(x, x_i)^2 on a grid of training-set sizes n "
+                        + "(several seeds: mean and spread), fits the log-log slope (implied d = -2/slope) and compares the curve "
+                        + "with the asymptotic law RG_n ~ C_d(f) (m n)^(-2/d), C_d from the k-NN Renyi estimator (m = |G| for a "
+                        + "finite group; for a continuous group the law lives on the quotient, d = d_task). Definitions: "
+                        + "docs/THEORY.md sections 3-5. Progress goes to stderr.",
                 "",
                 "Example:",
-                "  repgap gap --dataset M1_Sphere --n 10000 --sizes 500,1000,2000,5000,10000 --seeds 3 --format json"},
+                "  repgap gap --dataset M1_Sphere --n 10000 --sizes 500,1000,2000,5000,10000 --seeds 5 --format json",
+                ""},
         footer = {"", "Exit codes: 0 success, 2 bad option or input (one line on stderr), 1 internal error."})
 public final class GapCommand implements Callable<Integer> {
 
@@ -98,7 +99,7 @@ public final class GapCommand implements Callable<Integer> {
             description = "Symmetry group: none, sign, signs, cyclic, dihedral, perm:m, translation:k, so2, so3, products (default: ${DEFAULT-VALUE}).")
     String group;
 
-    @Option(names = "--sizes", paramLabel = "N1,N2,...", split = ",",
+    @Option(names = "--sizes", paramLabel = "N", split = ",",
             description = "Training-set sizes, increasing (default: 6 sizes, geometric, from N/32 to all available points).")
     int[] sizes;
 
@@ -240,9 +241,9 @@ public final class GapCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "slope %.4f, %.0f%% interval [%s, %s] (%s); implied d = %s [%s, %s]%n", f.slope(),
                 100 * f.level(), fmt(f.slopeCiLow()), fmt(f.slopeCiHigh()), f.method(), fmt(f.dImplied()), fmt(f.dCiLow()), fmt(f.dCiHigh())));
         AsymptoticLaw l = r.law();
-        sb.append(String.format(Locale.ROOT, "law: RG_n = %.5g (%s n)^(-%.4f), d = %.4g from %s, constant by %d-NN Renyi estimate (%s route)%n",
-                l.constant(), l.sampleMultiplier() == 1 ? "" : String.format(Locale.ROOT, "%.0f", l.sampleMultiplier()),
-                l.exponent(), l.d(), l.dSource(), l.renyiK(), l.route()).replace("( n)", "(n)"));
+        String base = l.sampleMultiplier() == 1 ? "n" : String.format(Locale.ROOT, "(%.0f n)", l.sampleMultiplier());
+        sb.append(String.format(Locale.ROOT, "law: RG_n = %.5g %s^(-%.4f), d = %.4g from %s, constant by %d-NN Renyi estimate (%s route)%n",
+                l.constant(), base, l.exponent(), l.d(), l.dSource(), l.renyiK(), l.route()));
         return sb.toString();
     }
 
