@@ -107,4 +107,21 @@ class DenoiserTest {
         assertTrue(Math.abs(r.points().get(0).gap() / rg - 1) > 0.2, "at large sigma the ideal gap is not RG");
         assertTrue(Math.abs(r.points().get(1).gap() - rg) > Math.abs(r.points().get(2).gap() - rg), "approaches RG as sigma falls");
     }
+
+    /**
+     * so2 by quadrature (test-only rotation group, 360 angles): the limit of GG is RG_n^G up to the
+     * quadrature error, at most (pi |x| / 360)^2 = 4e-4 in squared distance for |x| <= sqrt 5, about
+     * 1% of RG here; tolerance 3%.
+     */
+    @Test
+    void continuousGroupByQuadrature() {
+        PointCloud train = PlaneRotationGroup.example(200, 21);
+        PointCloud test = PlaneRotationGroup.example(100, 22);
+        PlaneRotationGroup g = PlaneRotationGroup.INSTANCE;
+        DenoisingGap.Result r = DenoisingGap.compute(train, test, g, NeighborSearch.bruteForce(g.orbitMetric(4)),
+                new DenoisingGap.Options(new double[] {1e-3}, 360, 100, 1), Progress.NONE);
+        assertEquals(72000, r.orbitPoints());
+        assertEquals(1.0, r.points().get(0).gap() / r.representationGap(), 0.03);
+        assertTrue(r.points().get(0).gap() >= r.representationGap() * 0.999, "the grid can only be farther than the exact orbit");
+    }
 }
