@@ -131,8 +131,10 @@ public final class LearningCurve {
      * @param rgSd    sample standard deviation over seeds ({@code null} with one seed)
      * @param seeds   number of seeds
      * @param rgValues the value of every seed, in seed order (a copy)
+     * @param zeroDistances the largest number, over seeds, of evaluation points at distance 0 from their nearest
+     *                  training point (duplicates under the orbit metric; kept, they count as a gap of 0)
      */
-    public record CurvePoint(int n, int gapSize, double rgMean, Double rgSd, int seeds, double[] rgValues) {
+    public record CurvePoint(int n, int gapSize, double rgMean, Double rgSd, int seeds, double[] rgValues, int zeroDistances) {
         public CurvePoint {
             rgValues = rgValues.clone();
         }
@@ -203,6 +205,7 @@ public final class LearningCurve {
                             : "leave-one-out uses all points");
         }
         double[][] values = new double[sizes.length][options.seeds()];
+        int[] zeros = new int[sizes.length];
         SplittableRandom root = new SplittableRandom(options.seed());
         long units = (long) options.seeds() * sizes.length;
         long done = 0;
@@ -221,6 +224,7 @@ public final class LearningCurve {
                         ? RepresentationGap.withTestSet(train, test, search)
                         : RepresentationGap.leaveOneOut(train, search);
                 values[j][s] = e.value();
+                zeros[j] = Math.max(zeros[j], e.zeroDistances());
                 progress.update("Representation Gap curve", ++done, units);
             }
         }
@@ -237,7 +241,7 @@ public final class LearningCurve {
                 sd = Math.sqrt(ss / (v.length - 1));
             }
             int gapSize = options.evaluation() == Evaluation.TEST_SET ? sizes[j] : sizes[j] - 1;
-            points.add(new CurvePoint(sizes[j], gapSize, mean, sd, v.length, v));
+            points.add(new CurvePoint(sizes[j], gapSize, mean, sd, v.length, v, zeros[j]));
         }
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("sizes", sizes.clone());

@@ -210,4 +210,27 @@ class GapAnalysisTest {
         assertEquals(2.0, impliedD(so2), 0.35);
         assertEquals(1, so2.lieDimension(4));
     }
+
+    /** An exact power law RG = 3 n^(-1/2) (d = 4): OLS recovers the slope, a zero-width interval, d = 4. */
+    @Test
+    void slopeFitOnExactPowerLaw() {
+        int[] n = {100, 200, 400, 800};
+        java.util.List<LearningCurve.CurvePoint> pts = new java.util.ArrayList<>();
+        for (int v : n) {
+            double rg = 3 * Math.pow(v, -0.5);
+            pts.add(new LearningCurve.CurvePoint(v, v, rg, 0.0, 3, new double[] {rg, rg, rg}, 0));
+        }
+        LearningCurve.Result curve = new LearningCurve.Result(pts, LearningCurve.Evaluation.TEST_SET, LearningCurve.Subsampling.NESTED,
+                10, "euclidean", null);
+        SlopeFit f = SlopeFit.fit(curve, SlopeFit.Options.defaults(), Progress.NONE);
+        assertEquals("ols", f.method());
+        assertEquals(-0.5, f.slope(), 1e-12);
+        assertEquals(4.0, f.dImplied(), 1e-10);
+        assertEquals(Math.log(3), f.intercept(), 1e-12);
+        assertEquals(-0.5, f.slopeCiLow(), 1e-9);
+        assertEquals(-0.5, f.slopeCiHigh(), 1e-9);
+        SlopeFit b = SlopeFit.fit(curve, new SlopeFit.Options(SlopeFit.Method.BOOTSTRAP, 0.9, 50, 1), Progress.NONE);
+        assertEquals("bootstrap-seeds", b.method());
+        assertEquals(-0.5, b.slopeCiLow(), 1e-12);
+    }
 }
