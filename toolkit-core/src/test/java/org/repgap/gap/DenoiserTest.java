@@ -104,6 +104,7 @@ class DenoiserTest {
         double rg = r.representationGap();
         assertEquals(1.0, r.points().get(2).gap() / rg, 0.01);
         assertTrue(r.points().get(2).trainError() < 1e-4 * rg, "training error vanishes");
+        assertTrue(org.repgap.json.Json.write(r).contains("\"representation_gap\""));
         assertTrue(Math.abs(r.points().get(0).gap() / rg - 1) > 0.2, "at large sigma the ideal gap is not RG");
         assertTrue(Math.abs(r.points().get(1).gap() - rg) > Math.abs(r.points().get(2).gap() - rg), "approaches RG as sigma falls");
     }
