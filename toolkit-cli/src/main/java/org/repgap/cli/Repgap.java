@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 "Run 'repgap COMMAND --help' for the options of each command."},
         subcommands = {
                 IdCommand.class,
+                GapCommand.class,
                 FitCommand.class,
                 TrainCommand.class,
                 DatasetsCommand.class,

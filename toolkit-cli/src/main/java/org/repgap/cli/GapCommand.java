@@ -1,0 +1,253 @@
+package org.repgap.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.repgap.InvalidInputException;
+import org.repgap.data.PointCloud;
+import org.repgap.data.PointClouds;
+import org.repgap.datasets.Datasets;
+import org.repgap.gap.AsymptoticLaw;
+import org.repgap.gap.GapAnalysis;
+import org.repgap.gap.LearningCurve;
+import org.repgap.gap.SlopeFit;
+import org.repgap.group.Groups;
+import org.repgap.group.SymmetryGroup;
+import org.repgap.json.Json;
+import org.repgap.neighbors.NeighborSearch;
+import org.repgap.quantization.QuantizationEstimator;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code repgap gap}: Representation Gap learning curve, slope, implied dimension and asymptotic law. */
+@Command(name = "gap",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+                "Measures the Representation Gap RG_n^G = E min_i d_G(x, x_i)^2 on a grid of training-set sizes n "
+                        + "(several seeds: mean and spread), fits the log-log slope (implied d = -2/slope) and compares the curve "
+                        + "with the asymptotic law RG_n ~ C_d(f) (m n)^(-2/d), C_d from the k-NN Renyi estimator (m = |G| for a "
+                        + "finite group; for a continuous group the law lives on the quotient, d = d_task). Definitions: "
+                        + "docs/THEORY.md sections 3-5. Progress goes to stderr.",
+                "",
+                "Example:",
+                "  repgap gap --dataset M1_Sphere --n 10000 --sizes 500,1000,2000,5000,10000 --seeds 5 --format json",
+                ""},
+        footer = {"", "Exit codes: 0 success, 2 bad option or input (one line on stderr), 1 internal error."})
+public final class GapCommand implements Callable<Integer> {
+
+    /**
+     * Dimension sources for {@code --estimator}: name -> d_task of the data modulo the group. The
+     * coordinator adds the estimators of the id package here (e.g. {@code twonn}, {@code mle}) when
+     * merging; each must return the task dimension (run with the orbit metric, or an ambient estimate
+     * minus {@code group.lieDimension(dim)}).
+     */
+    static final Map<String, EstimatorFactory> ESTIMATORS = new LinkedHashMap<>();
+
+    /** Builds a dimension estimator from the command's seed. */
+    @FunctionalInterface
+    interface EstimatorFactory {
+        GapAnalysis.DimensionEstimator create(long seed);
+    }
+
+    static {
+        ESTIMATORS.put(QuantizationEstimator.NAME, seed -> (x, g) -> {
+            Double d = QuantizationEstimator.estimate(x, QuantizationEstimator.Options.defaults(seed)).dimension();
+            if (d == null) {
+                throw InvalidInputException.of("--estimator quantization: the distortion does not fall with k; give --d");
+            }
+            // k-means quantizes in the ambient space: remove the orbit directions of a continuous group
+            return d - g.lieDimension(x.dim());
+        });
+        ESTIMATORS.put("curve", seed -> null);
+    }
+
+    static final class Source {
+        @Option(names = "--input", paramLabel = "FILE", description = "Point cloud file (.csv, .tsv, .txt, .npy, .npz).")
+        Path input;
+
+        @Option(names = "--dataset", paramLabel = "NAME", description = "Generated data set (see 'repgap datasets').")
+        String dataset;
+    }
+
+    static final class Evaluation {
+        @Option(names = "--test-fraction", paramLabel = "F",
+                description = "Hold out this fraction of the points as test set (unbiased RG_n).")
+        Double testFraction;
+
+        @Option(names = "--loo", description = "Leave-one-out on each training subsample (estimates RG_(n-1); the default).")
+        boolean loo;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--array", paramLabel = "NAME", description = "Member of an .npz file.")
+    String array;
+
+    @Option(names = "--n", paramLabel = "N", defaultValue = "10000", description = "Points generated for --dataset (default: ${DEFAULT-VALUE}).")
+    int n;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of the data set, the subsamples and the bootstrap (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--group", paramLabel = "SPEC", defaultValue = "none",
+            description = "Symmetry group: none, sign, signs, cyclic, dihedral, perm:m, translation:k, so2, so3, products (default: ${DEFAULT-VALUE}).")
+    String group;
+
+    @Option(names = "--sizes", paramLabel = "N", split = ",",
+            description = "Training-set sizes, increasing (default: 6 sizes, geometric, from N/32 to all available points).")
+    int[] sizes;
+
+    @Option(names = "--seeds", paramLabel = "S", defaultValue = "3", description = "Repetitions per size (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Evaluation evaluation;
+
+    @Option(names = "--subsampling", paramLabel = "nested|independent", defaultValue = "nested",
+            description = "Nested subsamples (one shuffle per seed) or a fresh subsample per size (default: ${DEFAULT-VALUE}).")
+    String subsampling;
+
+    @Option(names = "--estimator", paramLabel = "NAME",
+            description = "Estimator of d_task for the law: quantization, curve (the curve's own slope) (default: curve unless --d).")
+    String estimator;
+
+    @Option(names = "--d", paramLabel = "D", description = "Dimension of the law (d_task: modulo the group); overrides --estimator.")
+    Double d;
+
+    @Option(names = "--renyi-k", paramLabel = "K", defaultValue = "5",
+            description = "Neighbour rank of the k-NN Renyi estimate of the constant C_d (default: ${DEFAULT-VALUE}).")
+    int renyiK;
+
+    @Option(names = "--fit-interval", paramLabel = "auto|ols|bootstrap", defaultValue = "auto",
+            description = "Slope interval: OLS t-interval, bootstrap over seeds, or auto (bootstrap from 5 seeds) (default: ${DEFAULT-VALUE}).")
+    String fitInterval;
+
+    @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "1000", description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--level", paramLabel = "L", defaultValue = "0.95", description = "Confidence level (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+    Output.Format format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the result to FILE (atomically) instead of stdout.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        PointCloud data = load();
+        StderrProgress progress = new StderrProgress();
+        GapAnalysis.Result result;
+        try {
+            result = analyse(data, progress);
+        } finally {
+            progress.finish();
+        }
+        Output.emit(output, render(result));
+        return 0;
+    }
+
+    private PointCloud load() {
+        if (source.input != null) {
+            return PointClouds.read(source.input, array);
+        }
+        if (n < 2) {
+            throw InvalidInputException.of("--n %d: need at least 2 points", n);
+        }
+        return Datasets.generate(source.dataset, n, seed);
+    }
+
+    /** Runs the analysis on loaded data with the parsed options (the testable core of the command). */
+    GapAnalysis.Result analyse(PointCloud data, org.repgap.progress.Progress progress) {
+        SymmetryGroup g = Groups.parse(group);
+        boolean testSet = evaluation != null && evaluation.testFraction != null;
+        double fraction = testSet ? evaluation.testFraction : 0.2;
+        int[] grid = sizes;
+        if (grid == null) {
+            int pool = testSet ? data.n() - (int) Math.round(fraction * data.n()) : data.n();
+            if (pool < 2) {
+                throw InvalidInputException.of("%s: %d points leave %d for training; need at least 2", data.source(), data.n(), pool);
+            }
+            grid = LearningCurve.Options.geometricSizes(Math.max(2, Math.min(pool, pool / 32)), pool, 6);
+        }
+        LearningCurve.Subsampling sub = switch (subsampling.toLowerCase(Locale.ROOT)) {
+            case "nested" -> LearningCurve.Subsampling.NESTED;
+            case "independent" -> LearningCurve.Subsampling.INDEPENDENT;
+            default -> throw InvalidInputException.of("--subsampling %s: expected nested or independent", subsampling);
+        };
+        SlopeFit.Method method = switch (fitInterval.toLowerCase(Locale.ROOT)) {
+            case "auto" -> SlopeFit.Method.AUTO;
+            case "ols" -> SlopeFit.Method.OLS;
+            case "bootstrap" -> SlopeFit.Method.BOOTSTRAP;
+            default -> throw InvalidInputException.of("--fit-interval %s: expected auto, ols or bootstrap", fitInterval);
+        };
+        LearningCurve.Options curve = new LearningCurve.Options(grid, seeds, seed,
+                testSet ? LearningCurve.Evaluation.TEST_SET : LearningCurve.Evaluation.LEAVE_ONE_OUT, fraction, sub);
+        GapAnalysis.DimensionEstimator est = null;
+        String estName = null;
+        if (d == null && estimator != null) {
+            EstimatorFactory f = ESTIMATORS.get(estimator.toLowerCase(Locale.ROOT));
+            if (f == null) {
+                throw InvalidInputException.of("--estimator %s: unknown (known here: %s)", estimator, String.join(", ", ESTIMATORS.keySet()));
+            }
+            est = f.create(seed);
+            estName = estimator.toLowerCase(Locale.ROOT);
+        }
+        GapAnalysis.Options options = new GapAnalysis.Options(curve, new SlopeFit.Options(method, level, bootstrap, seed), d, estName,
+                renyiK, null);
+        return GapAnalysis.run(data, g, NeighborSearch::bruteForce, options, est, progress);
+    }
+
+    String render(GapAnalysis.Result r) {
+        return switch (format) {
+            case json -> Json.write(r);
+            case csv -> csv(r);
+            case text -> text(r);
+        };
+    }
+
+    private static String csv(GapAnalysis.Result r) {
+        StringBuilder sb = new StringBuilder("n,gap_size,rg_mean,rg_sd,seeds,predicted,ratio\n");
+        for (int j = 0; j < r.curve().size(); j++) {
+            LearningCurve.CurvePoint p = r.curve().get(j);
+            AsymptoticLaw.Check c = r.comparison().get(j);
+            sb.append(String.format(Locale.ROOT, "%d,%d,%.10g,%s,%d,%.10g,%.6f%n", p.n(), p.gapSize(), p.rgMean(),
+                    p.rgSd() == null ? "" : String.format(Locale.ROOT, "%.10g", p.rgSd()), p.seeds(), c.predicted(), c.ratio()));
+        }
+        return sb.toString();
+    }
+
+    private static String text(GapAnalysis.Result r) {
+        StringBuilder sb = new StringBuilder();
+        GapAnalysis.GroupInfo g = r.group();
+        sb.append(String.format(Locale.ROOT, "Representation Gap of %d points, group %s (%s), metric %s, %s%n", r.dataPoints(), g.spec(),
+                g.finite() ? "order " + g.order() : "Lie dimension " + g.lieDimension(), g.orbitMetric(),
+                r.testPoints() > 0 ? r.testPoints() + " test points" : "leave-one-out"));
+        sb.append(String.format(Locale.ROOT, "%8s %12s %12s %6s %12s %8s%n", "n", "RG mean", "RG sd", "seeds", "predicted", "ratio"));
+        for (int j = 0; j < r.curve().size(); j++) {
+            LearningCurve.CurvePoint p = r.curve().get(j);
+            AsymptoticLaw.Check c = r.comparison().get(j);
+            sb.append(String.format(Locale.ROOT, "%8d %12.5g %12s %6d %12.5g %8.4f%n", p.n(), p.rgMean(),
+                    p.rgSd() == null ? "-" : String.format(Locale.ROOT, "%.3g", p.rgSd()), p.seeds(), c.predicted(), c.ratio()));
+        }
+        SlopeFit f = r.fit();
+        sb.append(String.format(Locale.ROOT, "slope %.4f, %.0f%% interval [%s, %s] (%s); implied d = %s [%s, %s]%n", f.slope(),
+                100 * f.level(), fmt(f.slopeCiLow()), fmt(f.slopeCiHigh()), f.method(), fmt(f.dImplied()), fmt(f.dCiLow()), fmt(f.dCiHigh())));
+        AsymptoticLaw l = r.law();
+        String base = l.sampleMultiplier() == 1 ? "n" : String.format(Locale.ROOT, "(%.0f n)", l.sampleMultiplier());
+        sb.append(String.format(Locale.ROOT, "law: RG_n = %.5g %s^(-%.4f), d = %.4g from %s, constant by %d-NN Renyi estimate (%s route)%n",
+                l.constant(), base, l.exponent(), l.d(), l.dSource(), l.renyiK(), l.route()));
+        return sb.toString();
+    }
+
+    private static String fmt(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.4g", v);
+    }
+}
