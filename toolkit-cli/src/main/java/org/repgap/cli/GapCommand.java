@@ -62,6 +62,22 @@ public final class GapCommand implements Callable<Integer> {
             // k-means quantizes in the ambient space: remove the orbit directions of a continuous group
             return d - g.lieDimension(x.dim());
         });
+        // The nearest-neighbour estimators of org.repgap.id run on the orbit metric, so they give d_task directly;
+        // GRIDE at its finest scale (n1 = 1, n2 = 2), the scale of the gap itself.
+        for (String name : org.repgap.id.IdEstimators.NAMES) {
+            if (name.equals("lpca")) {
+                continue; // needs the Euclidean metric and a linear manifold
+            }
+            ESTIMATORS.put(name, seed -> (x, g) -> {
+                org.repgap.id.IdContext ctx = org.repgap.id.IdContext.of(x, g.orbitMetric(x.dim()));
+                org.repgap.id.IdEstimator estimator = org.repgap.id.IdEstimators.create(name, ctx.n()).get(0);
+                Double d = org.repgap.id.IdEstimation.run(estimator, ctx).dimension();
+                if (d == null || !(d > 0)) {
+                    throw InvalidInputException.of("--estimator %s: no finite dimension on these data; give --d", name);
+                }
+                return d;
+            });
+        }
         ESTIMATORS.put("curve", seed -> null);
     }
 
@@ -202,7 +218,7 @@ public final class GapCommand implements Callable<Integer> {
         }
         GapAnalysis.Options options = new GapAnalysis.Options(curve, new SlopeFit.Options(method, level, bootstrap, seed), d, estName,
                 renyiK, null);
-        return GapAnalysis.run(data, g, NeighborSearch::bruteForce, options, est, progress);
+        return GapAnalysis.run(data, g, metric -> NeighborSearch.auto(metric, data.dim()), options, est, progress);
     }
 
     String render(GapAnalysis.Result r) {

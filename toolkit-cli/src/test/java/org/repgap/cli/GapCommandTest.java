@@ -10,12 +10,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.repgap.InvalidInputException;
 import org.repgap.data.PointCloud;
-import org.repgap.data.PointClouds;
 import org.repgap.gap.GapAnalysis;
 import org.repgap.json.Json;
 import org.repgap.progress.Progress;
@@ -112,7 +110,7 @@ class GapCommandTest {
         assertThrows(InvalidInputException.class, () -> grp.analyse(circle(200, 1), Progress.NONE));
     }
 
-    /** End to end through a file; runs once the data package's reader exists (skipped while it is a stub). */
+    /** End to end through a file. */
     @Test
     void endToEndWithInputFile(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("circle.csv");
@@ -122,15 +120,23 @@ class GapCommandTest {
             sb.append(x.get(i, 0)).append(',').append(x.get(i, 1)).append('\n');
         }
         Files.writeString(in, sb.toString());
-        try {
-            PointClouds.read(in, null);
-        } catch (UnsupportedOperationException e) {
-            Assumptions.abort("PointClouds.read is not implemented on this branch yet");
-        }
         Path out = dir.resolve("gap.json");
         StringWriter err = new StringWriter();
         assertEquals(0, run(err, "gap", "--input", in.toString(), "--sizes", "50,100,300", "--d", "1", "--format", "json",
                 "--output", out.toString()), err.toString());
         assertEquals(3, Json.mapper().readTree(Files.readString(out)).get("curve").size());
+    }
+
+    /** {@code --estimator twonn --group so2} estimates d_task on the orbit metric: about 2 on the rotating pair (3-manifold, free circle action). */
+    @Test
+    void idEstimatorGivesTaskDimensionModuloTheGroup(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("gap.json");
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "gap", "--dataset", "rotating-pair", "--n", "2000", "--group", "so2", "--sizes", "250,500,1000,2000",
+                "--estimator", "twonn", "--format", "json", "--output", out.toString()), err.toString());
+        com.fasterxml.jackson.databind.JsonNode law = Json.mapper().readTree(Files.readString(out)).get("law");
+        // TwoNN on 2000 points has standard error d/sqrt(n) ~ 0.05; the quotient has a boundary in r: allow 0.3
+        assertEquals(2.0, law.get("d").asDouble(), 0.3);
+        assertEquals("twonn", law.get("d_source").asText());
     }
 }

@@ -45,7 +45,7 @@ class DenoiserTest {
     void matchesNaiveFormulaForTrivialAndSignGroups() {
         double[] y = {0.3, 0.7, -0.2};
         IdealDenoiser plain = IdealDenoiser.of(PointCloud.of(TRAIN), Groups.none(), 1);
-        IdealDenoiser sign = IdealDenoiser.of(PointCloud.of(TRAIN), SignFlipGroup.INSTANCE, 1);
+        IdealDenoiser sign = IdealDenoiser.of(PointCloud.of(TRAIN), org.repgap.group.Groups.sign(), 1);
         double[][] orbit = new double[2 * TRAIN.length][];
         for (int i = 0; i < TRAIN.length; i++) {
             orbit[2 * i] = TRAIN[i];
@@ -60,7 +60,7 @@ class DenoiserTest {
 
     @Test
     void isEquivariant() {
-        IdealDenoiser sign = IdealDenoiser.of(PointCloud.of(TRAIN), SignFlipGroup.INSTANCE, 1);
+        IdealDenoiser sign = IdealDenoiser.of(PointCloud.of(TRAIN), org.repgap.group.Groups.sign(), 1);
         double[] y = {0.3, 0.7, -0.2};
         double[] minusY = {-0.3, -0.7, 0.2};
         double[] a = sign.denoise(y, 0.5);
@@ -86,7 +86,7 @@ class DenoiserTest {
     }
 
     static Stream<Arguments> groups() {
-        return Stream.of(Arguments.of(Groups.none()), Arguments.of(SignFlipGroup.INSTANCE));
+        return Stream.of(Arguments.of(Groups.none()), Arguments.of(org.repgap.group.Groups.sign()));
     }
 
     /**
@@ -116,9 +116,9 @@ class DenoiserTest {
      */
     @Test
     void continuousGroupByQuadrature() {
-        PointCloud train = PlaneRotationGroup.example(200, 21);
-        PointCloud test = PlaneRotationGroup.example(100, 22);
-        PlaneRotationGroup g = PlaneRotationGroup.INSTANCE;
+        PointCloud train = org.repgap.datasets.Datasets.generate("rotating-pair", 200, 21);
+        PointCloud test = org.repgap.datasets.Datasets.generate("rotating-pair", 100, 22);
+        org.repgap.group.SymmetryGroup g = org.repgap.group.Groups.so2();
         DenoisingGap.Result r = DenoisingGap.compute(train, test, g, NeighborSearch.bruteForce(g.orbitMetric(4)),
                 new DenoisingGap.Options(new double[] {1e-3}, 360, 100, 1), Progress.NONE);
         assertEquals(72000, r.orbitPoints());

@@ -83,9 +83,9 @@ class LawAccuracyTest {
     void freeFiniteGroupGivesLawAtNTimesOrder(int d) {
         int n = 5000;
         PointCloud x = Manifolds.sphere(n, d, 300);
-        double rg = RepresentationGap.leaveOneOut(x, NeighborSearch.bruteForce(SignFlipGroup.INSTANCE.orbitMetric(d + 1))).value();
+        double rg = RepresentationGap.leaveOneOut(x, NeighborSearch.bruteForce(org.repgap.group.Groups.sign().orbitMetric(d + 1))).value();
         double closed = AsymptoticLaw.uniformConstant(d, Manifolds.sphereArea(d));
-        long order = SignFlipGroup.INSTANCE.order(d + 1);
+        long order = org.repgap.group.Groups.sign().order(d + 1);
         assertEquals(1.0, rg * Math.pow(order * (n - 1.0), 2.0 / d) / closed, 0.03, "RG (|G| (n-1))^(2/d) / C_d");
         // without the factor |G|^(2/d) the check fails by 2^(2/3) - 1 = 59%: the law is at n |G|
         assertEquals(1.0, rg / Manifolds.sphereExactWithOrbits(d, n - 1, order), 5 * poissonSe(d, n), "RG / exact");
