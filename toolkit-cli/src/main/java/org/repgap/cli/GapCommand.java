@@ -40,10 +40,9 @@ import picocli.CommandLine.Option;
 public final class GapCommand implements Callable<Integer> {
 
     /**
-     * Dimension sources for {@code --estimator}: name -> d_task of the data modulo the group. The
-     * coordinator adds the estimators of the id package here (e.g. {@code twonn}, {@code mle}) when
-     * merging; each must return the task dimension (run with the orbit metric, or an ambient estimate
-     * minus {@code group.lieDimension(dim)}).
+     * Dimension sources for {@code --estimator}: name -> d_task of the data modulo the group. Each
+     * returns the task dimension: the nearest-neighbour estimators of {@code org.repgap.id} run on the
+     * orbit metric; quantization (k-means in the ambient space) subtracts {@code group.lieDimension(dim)}.
      */
     static final Map<String, EstimatorFactory> ESTIMATORS = new LinkedHashMap<>();
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 "",
                 "Run 'repgap COMMAND --help' for the options of each command."},
         subcommands = {
+                DemoCommand.class,
                 IdCommand.class,
                 GapCommand.class,
                 FitCommand.class,
