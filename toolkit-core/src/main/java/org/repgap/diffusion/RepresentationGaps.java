@@ -1,5 +1,7 @@
 package org.repgap.diffusion;
 
+import org.repgap.gap.RepresentationGap;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.repgap.InvalidInputException;
@@ -9,27 +11,20 @@ import org.repgap.neighbors.NeighborGraph;
 import org.repgap.neighbors.NeighborSearch;
 
 /**
- * Representation Gap quantities of THEORY.md section 3 through orbit-metric neighbour search
- * ({@code NeighborSearch.bruteForce(group.orbitMetric(dim))}):
+ * The trainer's Representation Gap quantities (THEORY.md section 3), through orbit-metric neighbour
+ * search ({@code NeighborSearch.auto(group.orbitMetric(dim), dim)}):
  * {@code RG = mean_x min_i d_G(x, x_i)^2}, the ideal curve {@code RG_k^G} over prefixes of a pool, the
  * effective size {@code n_eff} (log-log interpolation on that curve) and the memorisation fraction.
  *
- * <p>A minimal version for the trainer's metrics; the {@code gap} package holds the reference
- * implementation (to be deduplicated by the coordinator).
+ * The gap itself is the {@code gap} package's {@link RepresentationGap}.
  */
 public final class RepresentationGaps {
     private RepresentationGaps() {
     }
 
-    /** {@code mean over queries q of min_i d(q, data_i)^2}. */
+    /** {@code mean over queries q of min_i d(q, data_i)^2}: {@link RepresentationGap#withTestSet} with the automatic exact search. */
     public static double meanMinSquared(PointCloud data, PointCloud queries, Metric metric) {
-        NeighborGraph g = NeighborSearch.bruteForce(metric).query(data, queries, 1);
-        double s = 0;
-        for (int i = 0; i < queries.n(); i++) {
-            double d = g.distance(i, 0);
-            s += d * d;
-        }
-        return s / queries.n();
+        return RepresentationGap.withTestSet(data, queries, NeighborSearch.auto(metric, data.dim())).value();
     }
 
     /**
@@ -40,7 +35,7 @@ public final class RepresentationGaps {
         if (train.n() < 2) {
             throw InvalidInputException.of("memorisation fraction: need at least 2 training points, got %d", train.n());
         }
-        NeighborGraph g = NeighborSearch.bruteForce(metric).query(train, samples, 2);
+        NeighborGraph g = NeighborSearch.auto(metric, train.dim()).query(train, samples, 2);
         int c = 0;
         for (int i = 0; i < samples.n(); i++) {
             if (g.distance(i, 0) < g.distance(i, 1) / 3) {
