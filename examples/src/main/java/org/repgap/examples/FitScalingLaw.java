@@ -32,7 +32,8 @@ public final class FitScalingLaw {
             loss[i] = (0.05 + 3 * Math.pow(n[i], -0.5)) * Math.exp(0.03 * rng.nextGaussian());
         }
         LearningCurve curve = LearningCurve.ofColumn(n, loss); // rows with equal n are seeds
-        FitAnalysis.Options options = FitAnalysis.Options.defaults().withBootstrap(300, 1).withHoldout(0.75) // fit on the smallest 75% of sizes, predict the rest;
+        // bootstrap over seeds; extrapolation check: fit on the smallest 75% of sizes, predict the rest
+        FitAnalysis.Options options = FitAnalysis.Options.defaults().withBootstrap(300, 1).withHoldout(0.75);
         List<LawReport> reports = FitAnalysis.analyse(List.of(Laws.power(), Laws.powerWithOffset()), curve, Map.of(), options,
                 Progress.NONE);
         for (LawReport r : reports) {
