@@ -41,7 +41,12 @@ public final class Show {
     }
 
     private static void display(DisplayData data) {
-        BaseKernel kernel = BaseKernel.notebookKernel();
+        BaseKernel kernel;
+        try {
+            kernel = BaseKernel.notebookKernel();
+        } catch (NullPointerException e) {
+            kernel = null; // jjava-jupyter throws instead of returning null outside a running kernel
+        }
         if (kernel == null) {
             System.out.println(data.getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
         } else {
