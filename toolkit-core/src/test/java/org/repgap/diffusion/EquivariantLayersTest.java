@@ -1,17 +1,27 @@
 package org.repgap.diffusion;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.repgap.InvalidInputException;
+import org.repgap.data.PointCloud;
+import org.repgap.diffusion.nn.Blas;
+import org.repgap.diffusion.tasks.Tasks;
 import org.repgap.group.GroupElement;
 import org.repgap.group.Groups;
 import org.repgap.group.SymmetryGroup;
+import org.repgap.progress.Progress;
 
 /**
  * The equivariant layers ({@code --equivariance layers}) are exactly equivariant: {@code D(g y) = g D(y)} up to
@@ -119,6 +129,75 @@ class EquivariantLayersTest {
             double expected = sd * sd / (s * s + sd * sd) * y[j] + s * sd / Math.sqrt(s * s + sd * sd) * f;
             assertEquals(expected, out[j], 1e-5);
         }
+    }
+
+    @Test
+    void checkpointsKeepTheLayerKindAndVersionTwoStillLoads(@TempDir Path dir) throws Exception {
+        MlpDenoiser.Architecture plain = new MlpDenoiser.Architecture(6, 8, 2, 4, 0.9);
+        MlpDenoiser ds = MlpDenoiser.init(SymmetrizedDenoiser.layersArchitecture(plain, Groups.perm(3)), 1);
+        MlpDenoiser conv = MlpDenoiser.init(SymmetrizedDenoiser.layersArchitecture(plain, Groups.cyclic()), 2);
+        Path file = dir.resolve("c.bin");
+        Checkpoint.write(file, List.of(ds, conv));
+        List<MlpDenoiser> back = Checkpoint.read(file);
+        double[] y = {0.1, -0.4, 1.3, 0.7, -2.0, 0.5};
+        double[] sigma = {0.3};
+        for (int k = 0; k < 2; k++) {
+            MlpDenoiser orig = k == 0 ? ds : conv;
+            assertEquals(orig.architecture(), back.get(k).architecture());
+            double[] a = new double[6];
+            double[] b = new double[6];
+            orig.denoise(y, sigma, 1, a);
+            back.get(k).denoise(y, sigma, 1, b);
+            assertArrayEquals(a, b, 0.0);
+        }
+        // version 2 (before the layer kinds): the sign-equivariant flag as a boolean
+        MlpDenoiser sign = MlpDenoiser.init(plain.withSignEquivariant(true), 3);
+        Path old = dir.resolve("v2.bin");
+        try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(old))) {
+            out.writeInt(0x52474450);
+            out.writeInt(2);
+            out.writeInt(1);
+            out.writeInt(6);
+            out.writeInt(8);
+            out.writeInt(2);
+            out.writeInt(4);
+            out.writeDouble(0.9);
+            out.writeBoolean(true);
+            out.writeInt(sign.parameters().size());
+            for (var p : sign.parameters()) {
+                out.writeUTF(p.name());
+                out.writeInt(p.size());
+                for (float v : p.value()) {
+                    out.writeFloat(v);
+                }
+            }
+        }
+        MlpDenoiser read = Checkpoint.read(old).get(0);
+        assertEquals(sign.architecture(), read.architecture());
+        for (int i = 0; i < sign.parameters().size(); i++) {
+            assertArrayEquals(sign.parameters().get(i).value(), read.parameters().get(i).value());
+        }
+    }
+
+    /** As {@code TrainerTest.dataParallelWorkersMatchOneWorker}, for the DeepSets and convolution networks. */
+    @ParameterizedTest
+    @CsvSource({"rotated-clouds:3:2, perm:3", "shifted-signals:6:2, cyclic"})
+    void dataParallelWorkersMatchOneWorker(String task, String spec) {
+        Blas.setThreads(1);
+        PointCloud x = Tasks.parse(task).sample(20, new SplittableRandom(1));
+        SymmetryGroup g = Groups.parse(spec);
+        Trainer.Options o = Trainer.Options.defaults(20, 5).withModel(8, 2, 16).withEquivariance(Equivariance.LAYERS);
+        Trainer.Result one = Trainer.train(x, g, o, 1, Progress.NONE);
+        Trainer.Result two = Trainer.train(x, g, o, 2, Progress.NONE);
+        float[][] a = one.network().parameterValues();
+        float[][] b = two.network().parameterValues();
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                // Adam moves each weight by about lr = 1e-3 per step; rounding differences stay far below that
+                assertEquals(a[i][j], b[i][j], 1e-4);
+            }
+        }
+        assertTrue(RunMetrics.equivarianceError(two.denoiser(), g, x, 1.0, new SplittableRandom(3)) < 1e-12);
     }
 
     @Test
