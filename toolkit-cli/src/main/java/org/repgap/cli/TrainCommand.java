@@ -70,7 +70,8 @@ public final class TrainCommand implements Callable<Integer> {
     String group;
 
     @Option(names = "--equivariance", paramLabel = "LIST", split = ",", defaultValue = "none",
-            description = "Mechanisms: none, canonical, average, layers (sign/signs groups), ace (default: ${DEFAULT-VALUE}).")
+            description = "Mechanisms: none, canonical, average, layers (equivariant layers for sign/signs, perm:m: DeepSets,"
+                    + " cyclic: circular convolutions), ace (default: ${DEFAULT-VALUE}).")
     List<String> equivariance;
 
     @Option(names = "--sizes", paramLabel = "LIST", split = ",", defaultValue = "64,128,256",

@@ -19,7 +19,7 @@ import org.repgap.group.SymmetryGroup;
  * {@code u = lambda / alpha} lets {@code gamma} settle where the data want it.
  *
  * <p>The equivariant part is the equivariant-layers network where one exists for the group (sign,
- * signs), otherwise the canonicalised network. This version has a single {@code gamma} for the whole
+ * signs, perm:m, cyclic), otherwise the canonicalised network. This version has a single {@code gamma} for the whole
  * free branch, not one per layer.
  */
 public final class AceDenoiser implements TrainableDenoiser {
@@ -77,8 +77,7 @@ public final class AceDenoiser implements TrainableDenoiser {
     public static AceDenoiser init(MlpDenoiser.Architecture plain, SymmetryGroup group, Options options, long seed) {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
         SymmetrizedDenoiser eq;
-        String spec = group.spec();
-        if (spec.equals("sign") || spec.equals("signs")) {
+        if (SymmetrizedDenoiser.hasLayers(group)) {
             eq = SymmetrizedDenoiser.of(MlpDenoiser.init(SymmetrizedDenoiser.layersArchitecture(plain, group), rng.nextLong()), group,
                     Equivariance.LAYERS, 1);
         } else {

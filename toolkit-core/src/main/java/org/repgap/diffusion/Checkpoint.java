@@ -17,7 +17,7 @@ import org.repgap.io.AtomicFiles;
  */
 public final class Checkpoint {
     private static final int MAGIC = 0x52474450; // "RGDP"
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private Checkpoint() {
     }
@@ -36,7 +36,8 @@ public final class Checkpoint {
                 out.writeInt(a.depth());
                 out.writeInt(a.fourierFeatures());
                 out.writeDouble(a.sigmaData());
-                out.writeBoolean(a.signEquivariant());
+                out.writeUTF(a.layers().name());
+                out.writeInt(a.sites());
                 out.writeInt(m.parameters().size());
                 for (var p : m.parameters()) {
                     out.writeUTF(p.name());
@@ -50,18 +51,33 @@ public final class Checkpoint {
         });
     }
 
+    private static MlpDenoiser.Layers layersOf(Path file, String name) {
+        try {
+            return MlpDenoiser.Layers.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("%s: unknown layer kind %s", file, name);
+        }
+    }
+
     /** Reads the networks in the order written. */
     public static List<MlpDenoiser> read(Path file) throws IOException {
         try (InputStream is = new java.io.BufferedInputStream(Files.newInputStream(file))) {
             DataInputStream in = new DataInputStream(is);
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-                throw InvalidInputException.of("%s: not a repgap denoiser checkpoint (version %d)", file, VERSION);
+            int version = in.readInt() == MAGIC ? in.readInt() : -1;
+            if (version != 2 && version != VERSION) {
+                throw InvalidInputException.of("%s: not a repgap denoiser checkpoint (version 2 or %d)", file, VERSION);
             }
             int count0 = in.readInt();
             List<MlpDenoiser> out = new java.util.ArrayList<>();
             for (int k = 0; k < count0; k++) {
-                MlpDenoiser.Architecture a = new MlpDenoiser.Architecture(in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-                        in.readDouble(), in.readBoolean());
+                int dim = in.readInt();
+                int width = in.readInt();
+                int depth = in.readInt();
+                int features = in.readInt();
+                double sigmaData = in.readDouble();
+                MlpDenoiser.Architecture a = version == 2
+                        ? new MlpDenoiser.Architecture(dim, width, depth, features, sigmaData, in.readBoolean())
+                        : new MlpDenoiser.Architecture(dim, width, depth, features, sigmaData, layersOf(file, in.readUTF()), in.readInt());
                 MlpDenoiser m = MlpDenoiser.init(a, 0);
                 int count = in.readInt();
                 if (count != m.parameters().size()) {

@@ -15,7 +15,10 @@ public enum Equivariance {
     CANONICAL,
     /** Group averaging {@code D^G(y) = (1/|G|) sum_g g^-1 D(g y)}: exact, for small finite groups. */
     AVERAGE,
-    /** Equivariant layers: the sign-equivariant block for sign/signs (DeepSets and circular convolutions not implemented yet). */
+    /**
+     * Equivariant layers ({@link MlpDenoiser.Layers}): the sign-equivariant block for sign/signs, DeepSets layers for
+     * perm:m, circular convolutions for cyclic; exact up to float rounding. Other groups are refused.
+     */
     LAYERS,
     /** Approximate equivariance by constrained optimisation (Manolache, Chamon, Niepert): see {@link AceDenoiser}. */
     ACE;

@@ -16,6 +16,11 @@ import org.repgap.diffusion.nn.Silu;
  * {@code w_k = 2^k}, and {@code F} is an MLP: {@code depth} hidden layers of width {@code width}
  * with SiLU, then a linear output layer (so {@code depth + 1} linear layers).
  *
+ * <p>For the {@code layers} mechanism the same class builds exactly equivariant networks
+ * ({@link Layers}): the sign-equivariant block, DeepSets layers for {@code perm:m} and circular
+ * convolutions for {@code cyclic}, all with the same embedding and preconditioning; each of their
+ * layers is a {@link Linear} on per-site gathered inputs, so the GEMMs are the same.
+ *
  * <p>Compute is float32 (weights, activations, GEMMs through OpenBLAS); preconditioning factors and
  * the embedding are computed in double and stored as float; bias gradients and losses are
  * accumulated in double. Forward and backward passes are written by hand and checked against
@@ -26,23 +31,78 @@ import org.repgap.diffusion.nn.Silu;
 public final class MlpDenoiser implements Denoiser {
 
     /**
+     * The kind of network {@code F}. All kinds share one structure: the input is split into {@code sites}
+     * blocks of {@code p = D / sites} coordinates, each site carries the features {@code [c_in y_site, emb]},
+     * and every layer is a {@link Linear} map applied per site to a gathered input of {@link #gather()}
+     * site-feature vectors, with SiLU between layers and {@code p} outputs per site.
+     */
+    public enum Layers {
+        /** A plain MLP: one site, gathered input = the features. */
+        MLP(1),
+        /** The sign-equivariant block {@code F(u) = u * G(|u|, emb)} (element-wise, Lim et al. 2023). */
+        SIGN(1),
+        /**
+         * DeepSets permutation-equivariant layers (Zaheer et al. 2017, arXiv:1703.06114) for {@code perm:m}:
+         * {@code h_j' = h_j W1 + mean_k(h_k) W2 + b} over the {@code m} points (the gathered input is
+         * {@code [h_j, mean_k h_k]}).
+         */
+        DEEPSETS(2),
+        /**
+         * Circular convolutions for {@code cyclic} (one site per coordinate, {@code width} channels):
+         * {@code y[o, i] = sum_c sum_t w[o, c, t] x[c, (i + t - r) mod D] + b[o]}, kernel {@code 2r + 1 = 5}
+         * (the gathered input is {@code [x[., i - r] .. x[., i + r]]}). The noise embedding enters as extra
+         * input channels of the first layer, i.e. as a learned per-channel bias.
+         */
+        CIRCULAR(2 * Architecture.KERNEL_RADIUS + 1);
+
+        private final int gather;
+
+        Layers(int gather) {
+            this.gather = gather;
+        }
+
+        /** Site-feature vectors per gathered layer input. */
+        public int gather() {
+            return gather;
+        }
+    }
+
+    /**
      * @param dim             data dimension {@code D}
-     * @param width           hidden width {@code W}
+     * @param width           hidden width {@code W} (channels per site for DeepSets and circular convolutions)
      * @param depth           number of hidden layers (3 in the reference)
      * @param fourierFeatures embedding size (even; 16 in the reference)
      * @param sigmaData       EDM's {@code sigma_data}
-     * @param signEquivariant the sign-equivariant block {@code F(u) = u * G(|u|, emb)} (element-wise, Lim et al.
-     *                        2023) instead of a plain MLP: exactly equivariant under independent sign flips
+     * @param layers          the kind of network (see {@link Layers})
+     * @param sites           number of sites: 1 for MLP and SIGN, {@code m} for DEEPSETS, {@code D} for CIRCULAR
      */
-    public record Architecture(int dim, int width, int depth, int fourierFeatures, double sigmaData, boolean signEquivariant) {
+    public record Architecture(int dim, int width, int depth, int fourierFeatures, double sigmaData, Layers layers, int sites) {
+        /** {@code r} of the circular convolution kernel {@code 2r + 1}. */
+        public static final int KERNEL_RADIUS = 2;
+
         /** A plain MLP. */
         public Architecture(int dim, int width, int depth, int fourierFeatures, double sigmaData) {
-            this(dim, width, depth, fourierFeatures, sigmaData, false);
+            this(dim, width, depth, fourierFeatures, sigmaData, Layers.MLP, 1);
         }
 
-        /** The same with the sign-equivariant block switched on or off. */
+        /** A plain MLP or the sign-equivariant block. */
+        public Architecture(int dim, int width, int depth, int fourierFeatures, double sigmaData, boolean signEquivariant) {
+            this(dim, width, depth, fourierFeatures, sigmaData, signEquivariant ? Layers.SIGN : Layers.MLP, 1);
+        }
+
+        /** Whether this is the sign-equivariant block. */
+        public boolean signEquivariant() {
+            return layers == Layers.SIGN;
+        }
+
+        /** The same with the sign-equivariant block switched on or off (a plain MLP when off). */
         public Architecture withSignEquivariant(boolean on) {
             return new Architecture(dim, width, depth, fourierFeatures, sigmaData, on);
+        }
+
+        /** The same sizes with another kind of network: {@code sites} as in the record description. */
+        public Architecture withLayers(Layers kind, int siteCount) {
+            return new Architecture(dim, width, depth, fourierFeatures, sigmaData, kind, siteCount);
         }
 
         public Architecture {
@@ -53,6 +113,15 @@ public final class MlpDenoiser implements Denoiser {
             if (fourierFeatures < 2 || fourierFeatures % 2 != 0 || fourierFeatures > 64) {
                 throw InvalidInputException.of("denoiser: Fourier features = %d must be even, between 2 and 64", fourierFeatures);
             }
+            java.util.Objects.requireNonNull(layers, "layers");
+            boolean ok = switch (layers) {
+                case MLP, SIGN -> sites == 1;
+                case DEEPSETS -> sites >= 1 && dim % sites == 0;
+                case CIRCULAR -> sites == dim;
+            };
+            if (!ok) {
+                throw InvalidInputException.of("denoiser: %s layers with %d sites do not fit dimension %d", layers, sites, dim);
+            }
             EdmPreconditioning.of(sigmaData);
         }
 
@@ -61,12 +130,22 @@ public final class MlpDenoiser implements Denoiser {
             return new Architecture(dim, width, 3, 16, sigmaData);
         }
 
+        /** Coordinates per site, {@code p = D / sites}. */
+        public int perSite() {
+            return dim / sites;
+        }
+
         /** Number of trainable scalars. */
         public long parameterCount() {
-            long in = dim + fourierFeatures;
-            long p = in * width + width;
-            p += (long) (depth - 1) * (width * (long) width + width);
-            return p + (long) width * dim + dim;
+            int g = layers.gather();
+            long in = perSite() + fourierFeatures;
+            long p = 0;
+            for (int l = 0; l <= depth; l++) {
+                long out = l == depth ? perSite() : width;
+                p += g * in * out + out;
+                in = width;
+            }
+            return p;
         }
     }
 
@@ -85,6 +164,9 @@ public final class MlpDenoiser implements Denoiser {
     private float[] f;
     private float[] gradA;
     private float[] gradB;
+    private float[][] col;
+    private float[] gradCol;
+    private float[] emb;
     private float[] cSkip;
     private float[] cOut;
     private float[] scaledInput;
@@ -107,12 +189,13 @@ public final class MlpDenoiser implements Denoiser {
     public static MlpDenoiser init(Architecture arch, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         Linear[] layers = new Linear[arch.depth() + 1];
-        int in = arch.dim() + arch.fourierFeatures();
+        int g = arch.layers().gather();
+        int in = arch.perSite() + arch.fourierFeatures();
         for (int l = 0; l < arch.depth(); l++) {
-            layers[l] = Linear.init("layer" + l, in, arch.width(), rng.split());
+            layers[l] = Linear.init("layer" + l, g * in, arch.width(), rng.split());
             in = arch.width();
         }
-        layers[arch.depth()] = Linear.init("layer" + arch.depth(), in, arch.dim(), rng.split());
+        layers[arch.depth()] = Linear.init("layer" + arch.depth(), g * in, arch.perSite(), rng.split());
         return new MlpDenoiser(arch, layers);
     }
 
@@ -184,15 +267,24 @@ public final class MlpDenoiser implements Denoiser {
         }
         int w = arch.width();
         int d = arch.dim();
-        int in0 = d + arch.fourierFeatures();
+        int rows = batch * arch.sites();
+        int in0 = arch.perSite() + arch.fourierFeatures();
+        int g = arch.layers().gather();
         capacity = batch;
-        input = new float[batch * in0];
-        z = new float[arch.depth()][batch * w];
-        s = new float[arch.depth()][batch * w];
-        h = new float[arch.depth()][batch * w];
+        input = new float[rows * in0];
+        z = new float[arch.depth()][rows * w];
+        s = new float[arch.depth()][rows * w];
+        h = new float[arch.depth()][rows * w];
         f = new float[batch * d];
-        gradA = new float[batch * Math.max(w, d)];
-        gradB = new float[batch * Math.max(w, d)];
+        gradA = new float[rows * Math.max(w, in0)];
+        gradB = new float[rows * Math.max(w, in0)];
+        if (g > 1) {
+            col = new float[arch.depth() + 1][];
+            for (int l = 0; l <= arch.depth(); l++) {
+                col[l] = new float[rows * g * (l == 0 ? in0 : w)];
+            }
+            gradCol = new float[rows * g * Math.max(w, in0)];
+        }
         cSkip = new float[batch];
         cOut = new float[batch];
         scaledInput = new float[batch * d];
@@ -207,33 +299,45 @@ public final class MlpDenoiser implements Denoiser {
         int d = arch.dim();
         int nf = arch.fourierFeatures();
         int half = nf / 2;
-        int in0 = d + nf;
+        int sites = arch.sites();
+        int p = arch.perSite();
+        int in0 = p + nf;
+        int rows = batch * sites;
+        if (emb == null || emb.length != nf) {
+            emb = new float[nf];
+        }
         for (int r = 0; r < batch; r++) {
             double sg = sigma[r];
             cSkip[r] = (float) pre.cSkip(sg);
             cOut[r] = (float) pre.cOut(sg);
             float cIn = (float) pre.cIn(sg);
             double cNoise = pre.cNoise(sg);
-            int o = r * in0;
-            for (int j = 0; j < d; j++) {
-                float u = cIn * y[r * d + j];
-                scaledInput[r * d + j] = u;
-                input[o + j] = arch.signEquivariant() ? Math.abs(u) : u;
-            }
             double w = 1;
             for (int k = 0; k < half; k++, w *= 2) {
                 double a = (float) (w * (float) cNoise);
-                input[o + d + k] = (float) Math.cos(a);
-                input[o + d + half + k] = (float) Math.sin(a);
+                emb[k] = (float) Math.cos(a);
+                emb[half + k] = (float) Math.sin(a);
+            }
+            for (int site = 0; site < sites; site++) {
+                int o = (r * sites + site) * in0;
+                for (int c = 0; c < p; c++) {
+                    int j = r * d + site * p + c;
+                    float u = cIn * y[j];
+                    scaledInput[j] = u;
+                    input[o + c] = arch.signEquivariant() ? Math.abs(u) : u;
+                }
+                System.arraycopy(emb, 0, input, o + p, nf);
             }
         }
         float[] prev = input;
+        int n = in0;
         for (int l = 0; l < arch.depth(); l++) {
-            layers[l].forward(prev, batch, z[l]);
-            Silu.forward(z[l], s[l], h[l], batch * arch.width());
+            layers[l].forward(gather(l, prev, batch, n), rows, z[l]);
+            Silu.forward(z[l], s[l], h[l], rows * arch.width());
             prev = h[l];
+            n = arch.width();
         }
-        layers[arch.depth()].forward(prev, batch, f);
+        layers[arch.depth()].forward(gather(arch.depth(), prev, batch, n), rows, f);
         if (arch.signEquivariant()) {
             for (int i = 0; i < batch * d; i++) {
                 f[i] *= scaledInput[i];
@@ -267,16 +371,108 @@ public final class MlpDenoiser implements Denoiser {
                 df[i] *= scaledInput[i];
             }
         }
+        int rows = batch * arch.sites();
+        boolean gathered = arch.layers().gather() > 1;
         float[] dy = df;
         float[] spare = gradB;
         for (int l = arch.depth(); l >= 0; l--) {
-            float[] x = l == 0 ? input : h[l - 1];
-            float[] dx = l == 0 ? null : spare;
-            layers[l].backward(x, dy, batch, dx);
-            if (l > 0) {
-                Silu.backward(z[l - 1], s[l - 1], dx, dx, batch * w);
-                spare = dy;
-                dy = dx;
+            float[] x = gathered ? col[l] : l == 0 ? input : h[l - 1];
+            if (l == 0) {
+                layers[0].backward(x, dy, rows, null);
+                break;
+            }
+            float[] dx = spare;
+            if (gathered) {
+                layers[l].backward(x, dy, rows, gradCol);
+                scatter(gradCol, batch, w, dx);
+            } else {
+                layers[l].backward(x, dy, rows, dx);
+            }
+            Silu.backward(z[l - 1], s[l - 1], dx, dx, rows * w);
+            spare = dy;
+            dy = dx;
+        }
+    }
+
+    /**
+     * The input of layer {@code l}: {@code prev} ({@code batch * sites} rows of {@code n} features) itself
+     * for MLP and SIGN, else the gathered rows of {@link Layers} in {@code col[l]}.
+     */
+    private float[] gather(int l, float[] prev, int batch, int n) {
+        Layers kind = arch.layers();
+        if (kind.gather() == 1) {
+            return prev;
+        }
+        float[] out = col[l];
+        int sites = arch.sites();
+        if (kind == Layers.DEEPSETS) {
+            double[] mean = new double[n];
+            for (int r = 0; r < batch; r++) {
+                java.util.Arrays.fill(mean, 0);
+                for (int k = 0; k < sites; k++) {
+                    int o = (r * sites + k) * n;
+                    for (int c = 0; c < n; c++) {
+                        mean[c] += prev[o + c];
+                    }
+                }
+                for (int j = 0; j < sites; j++) {
+                    int o = (r * sites + j) * 2 * n;
+                    System.arraycopy(prev, (r * sites + j) * n, out, o, n);
+                    for (int c = 0; c < n; c++) {
+                        out[o + n + c] = (float) (mean[c] / sites);
+                    }
+                }
+            }
+        } else {
+            int k = kind.gather();
+            for (int r = 0; r < batch; r++) {
+                for (int i = 0; i < sites; i++) {
+                    int o = (r * sites + i) * k * n;
+                    for (int t = 0; t < k; t++) {
+                        int src = Math.floorMod(i + t - Architecture.KERNEL_RADIUS, sites);
+                        System.arraycopy(prev, (r * sites + src) * n, out, o + t * n, n);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The adjoint of {@link #gather}: {@code dPrev} from the gradient {@code dCol} of the gathered input. */
+    private void scatter(float[] dCol, int batch, int n, float[] dPrev) {
+        Layers kind = arch.layers();
+        int sites = arch.sites();
+        if (kind == Layers.DEEPSETS) {
+            double[] sum = new double[n];
+            for (int r = 0; r < batch; r++) {
+                java.util.Arrays.fill(sum, 0);
+                for (int k = 0; k < sites; k++) {
+                    int o = (r * sites + k) * 2 * n + n;
+                    for (int c = 0; c < n; c++) {
+                        sum[c] += dCol[o + c];
+                    }
+                }
+                for (int j = 0; j < sites; j++) {
+                    int o = (r * sites + j) * 2 * n;
+                    int q = (r * sites + j) * n;
+                    for (int c = 0; c < n; c++) {
+                        dPrev[q + c] = (float) (dCol[o + c] + sum[c] / sites);
+                    }
+                }
+            }
+        } else {
+            int k = kind.gather();
+            java.util.Arrays.fill(dPrev, 0, batch * sites * n, 0f);
+            for (int r = 0; r < batch; r++) {
+                for (int i = 0; i < sites; i++) {
+                    int o = (r * sites + i) * k * n;
+                    for (int t = 0; t < k; t++) {
+                        int q = (r * sites + Math.floorMod(i + t - Architecture.KERNEL_RADIUS, sites)) * n;
+                        for (int c = 0; c < n; c++) {
+                            dPrev[q + c] += dCol[o + t * n + c];
+                        }
+                    }
+                }
             }
         }
     }

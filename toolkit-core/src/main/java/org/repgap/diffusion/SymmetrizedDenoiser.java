@@ -57,7 +57,7 @@ public final class SymmetrizedDenoiser implements TrainableDenoiser {
         switch (mechanism) {
             case NONE, CANONICAL -> { }
             case LAYERS -> {
-                if (!net.architecture().signEquivariant()) {
+                if (net.architecture().layers() == MlpDenoiser.Layers.MLP) {
                     throw new IllegalArgumentException("LAYERS needs a network built by SymmetrizedDenoiser.layersArchitecture");
                 }
             }
@@ -75,20 +75,33 @@ public final class SymmetrizedDenoiser implements TrainableDenoiser {
         return new SymmetrizedDenoiser(net, group, mechanism, els);
     }
 
+    /** Whether {@link #layersArchitecture} has equivariant layers for {@code group}. */
+    public static boolean hasLayers(SymmetryGroup group) {
+        String spec = group.spec();
+        return spec.equals("sign") || spec.equals("signs") || spec.equals("cyclic") || spec.matches("perm:\\d+");
+    }
+
     /**
      * The architecture of the equivariant layers for {@code group}: the sign-equivariant block for
-     * {@code sign} and {@code signs}.
+     * {@code sign} and {@code signs}, DeepSets layers for {@code perm:m} ({@code m} sites of {@code D/m}
+     * coordinates), circular convolutions for {@code cyclic} ({@code D} sites, {@code width} channels).
      *
-     * @throws InvalidInputException for groups whose layers are not implemented yet (DeepSets for {@code perm:m},
-     *                               circular convolutions for {@code cyclic})
+     * @throws InvalidInputException for other groups
      */
     public static MlpDenoiser.Architecture layersArchitecture(MlpDenoiser.Architecture plain, SymmetryGroup group) {
         String spec = group.spec();
         if (spec.equals("sign") || spec.equals("signs")) {
             return plain.withSignEquivariant(true);
         }
-        throw InvalidInputException.of("--equivariance layers: equivariant layers exist for the groups sign and signs only in this"
-                + " version (DeepSets for perm:m and circular convolutions for cyclic are not implemented); got %s", spec);
+        if (spec.equals("cyclic")) {
+            return plain.withLayers(MlpDenoiser.Layers.CIRCULAR, plain.dim());
+        }
+        if (spec.matches("perm:\\d+")) {
+            group.checkDimension(plain.dim());
+            return plain.withLayers(MlpDenoiser.Layers.DEEPSETS, Integer.parseInt(spec.substring(5)));
+        }
+        throw InvalidInputException.of("--equivariance layers: equivariant layers exist for the groups sign, signs (sign-equivariant"
+                + " block), perm:m (DeepSets) and cyclic (circular convolutions); got %s (use canonical or average)", spec);
     }
 
     @Override

@@ -106,6 +106,22 @@ class MlpDenoiserTest {
     }
 
     @Test
+    void gradientsOfDeepSetsLayersMatchFiniteDifferences() {
+        checkGradients(Groups.perm(3), Equivariance.LAYERS, 6);
+    }
+
+    @Test
+    void gradientsOfCircularConvolutionsMatchFiniteDifferences() {
+        checkGradients(Groups.cyclic(), Equivariance.LAYERS, 5);
+    }
+
+    @Test
+    void gradientsOfAceWithDeepSetsAndConvolutionPartsMatchFiniteDifferences() {
+        checkGradients(Groups.perm(2), Equivariance.ACE, 4);
+        checkGradients(Groups.cyclic(), Equivariance.ACE, 4);
+    }
+
+    @Test
     void forwardMatchesTheReferenceFormula() {
         // D(y; s) = c_skip y + c_out F(c_in y, emb(ln(s)/4)), F evaluated by hand from the parameters
         MlpDenoiser net = MlpDenoiser.init(new MlpDenoiser.Architecture(2, 3, 1, 2, 0.5), 3);
