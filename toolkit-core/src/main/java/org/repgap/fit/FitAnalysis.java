@@ -172,6 +172,25 @@ public final class FitAnalysis {
     }
 
     /**
+     * The largest first-column x fitted by the extrapolation check {@code holdout}: for a fraction
+     * in (0, 1), the {@code ceil(holdout m)}-th smallest of the {@code m} distinct x (NaN when that
+     * keeps none or all of them); for {@code holdout >= 1}, the cut value itself. Points with larger
+     * x are held out.
+     */
+    public static double holdoutCut(LearningCurve curve, double holdout) {
+        if (!(holdout < 1)) {
+            return holdout;
+        }
+        double[] sorted = new double[curve.size()];
+        for (int j = 0; j < sorted.length; j++) {
+            sorted[j] = curve.x(j)[0];
+        }
+        sorted = Arrays.stream(sorted).distinct().sorted().toArray();
+        int keep = (int) Math.ceil(holdout * sorted.length);
+        return keep < 1 || keep >= sorted.length ? Double.NaN : sorted[keep - 1];
+    }
+
+    /**
      * Fits on the smaller x (first input column) and returns the RMS prediction error on the rest:
      * of {@code log(pred / obs)} in log space, of {@code pred - obs} in linear space.
      */
@@ -181,18 +200,12 @@ public final class FitAnalysis {
         for (int j = 0; j < m; j++) {
             firstX[j] = curve.x(j)[0];
         }
-        double[] sorted = Arrays.stream(firstX).distinct().sorted().toArray();
-        double cut;
-        if (o.holdout() < 1) {
-            int keep = (int) Math.ceil(o.holdout() * sorted.length);
-            if (keep < 1 || keep >= sorted.length) {
-                warnings.add(String.format(Locale.ROOT, "holdout %s keeps %d of %d distinct x for fitting: nothing to extrapolate to",
-                        o.holdout(), keep, sorted.length));
-                return null;
-            }
-            cut = sorted[keep - 1];
-        } else {
-            cut = o.holdout();
+        double cut = holdoutCut(curve, o.holdout());
+        if (Double.isNaN(cut)) {
+            long distinct = Arrays.stream(firstX).distinct().count();
+            warnings.add(String.format(Locale.ROOT, "holdout %s keeps %d of %d distinct x for fitting: nothing to extrapolate to",
+                    o.holdout(), (int) Math.ceil(o.holdout() * distinct), distinct));
+            return null;
         }
         LearningCurve train = curve.select(j -> firstX[j] <= cut);
         LearningCurve test = curve.select(j -> firstX[j] > cut);

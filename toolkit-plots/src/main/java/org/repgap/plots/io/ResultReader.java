@@ -168,7 +168,8 @@ public final class ResultReader {
         if (fit.isObject() && Double.isFinite(optional(fit, "slope"))) {
             fits.add(slopeFit(fit, pts, x));
         }
-        String group = root.path("group").isTextual() ? root.path("group").asText() : root.path("group").path("name").asText("");
+        JsonNode g = root.path("group");
+        String group = g.isTextual() ? g.asText() : g.path("name").asText(g.path("spec").asText(""));
         String yLabel = LearningCurveData.Y_LABEL + (group.isEmpty() || group.equals("none") ? "" : " (mod " + group + ")");
         return new LearningCurveData(pts, laws, fits, Double.NaN, null, yLabel);
     }
