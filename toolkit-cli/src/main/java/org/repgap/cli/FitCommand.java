@@ -291,7 +291,8 @@ public final class FitCommand implements Callable<Integer> {
             panel.put("data", data(List.of(gc), false));
             panel.put("fits", fits);
             panel.put("x_label", xLabel);
-            panel.put("y_label", gc.group().isEmpty() ? yLabel : yLabel + " " + gc.group());
+            panel.put("y_label", gc.group().isEmpty() ? yLabel : yLabel + ", " + gc.group().entrySet().stream()
+                    .map(e -> e.getKey() + " = " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
             panels.add(panel);
         }
         return panels;

@@ -158,13 +158,14 @@ public final class IdCommand implements Callable<Integer> {
             names.remove("lpca"); // 'all' with an orbit metric: PCA has no meaning on the quotient
         }
         StderrProgress progress = new StderrProgress();
+        IdReport report;
         try {
-            IdReport report = estimate(x, metric, names, settings, policy, options, progress);
-            Output.emit(output, render(report, format));
-            plot.render(plotTree(report, symmetry), ChartKind.ID_COMPARISON);
+            report = estimate(x, metric, names, settings, policy, options, progress);
         } finally {
             progress.finish();
         }
+        Output.emit(output, render(report, format));
+        plot.render(plotTree(report, symmetry), ChartKind.ID_COMPARISON);
         return 0;
     }
 

@@ -105,6 +105,35 @@ class PlotOptionTest {
         assertTrue(texts.contains("fit, slope"), "the fitted line's legend entry: " + texts);
     }
 
+    /**
+     * The figure's law is the command's law: RG_n = C (m n)^(-2/d) as {@code AsymptoticLaw#predict}
+     * gives it (here with m = |signs| = 2^3 on the sphere in R^3), read from the JSON tree the command writes.
+     */
+    @Test
+    void gapFigureDrawsTheCommandsOwnLaw() throws Exception {
+        Path json = tmp.resolve("gap.json");
+        Run r = run("gap", "--dataset", "sphere:2", "--n", "300", "--sizes", "50,100,200", "--seeds", "2", "--d", "2",
+                "--group", "signs", "--fit-interval", "ols", "--format", "json", "--output", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode tree = Json.mapper().readTree(Files.readString(json));
+        org.repgap.plots.data.LearningCurveData chart = (org.repgap.plots.data.LearningCurveData)
+                org.repgap.plots.io.ResultReader.fromTree(tree, org.repgap.plots.ChartKind.LEARNING_CURVE, json);
+        JsonNode law = tree.get("law");
+        assertEquals(8, law.get("sample_multiplier").asDouble(), 0);
+        org.repgap.plots.data.Curve drawn = chart.laws().get(0);
+        for (int i = 0; i < drawn.x().length; i += 13) {
+            double expected = law.get("constant").asDouble()
+                    * Math.pow(law.get("sample_multiplier").asDouble() * drawn.x()[i], -law.get("exponent").asDouble());
+            assertEquals(expected, drawn.y()[i], 1e-12 * expected, "law at n = " + drawn.x()[i]);
+        }
+        // the law with the true d runs through the data: within a factor 2 of RG at n = 200 (measured/predicted
+        // ratios of the gap tests are within 10-20 %; a sign slip in the exponent puts it 10^4 away)
+        double measured = tree.get("curve").get(2).get("rg_mean").asDouble();
+        double ratio = measured / drawn.y()[drawn.y().length - 1];
+        assertTrue(ratio > 0.5 && ratio < 2, "measured / drawn law at n = 200: " + ratio);
+        assertTrue(chart.yLabel().contains("signs"), chart.yLabel());
+    }
+
     /** y = 1 + 30 n^-0.6 at 8 sizes with two seeds each (+-1 %), optionally in two groups. */
     private Path curve(boolean twoGroups) throws IOException {
         StringBuilder sb = new StringBuilder("n,seed,test_loss,arch\n");
@@ -154,7 +183,7 @@ class PlotOptionTest {
                 "--group-by", "arch", "--plot", svg.toString());
         assertPlotted(r, svg);
         String texts = svgTexts(svg);
-        assertTrue(texts.contains("cnn") && texts.contains("mlp"), "a panel per group, named in its y title: " + texts);
+        assertTrue(texts.contains("arch = cnn") && texts.contains("arch = mlp"), "a panel per group, named in its y title: " + texts);
     }
 
     @Test
