@@ -200,7 +200,7 @@ class PlotOptionTest {
 
     /** A bad extension is a user error found while parsing: nothing is computed, no file is written. */
     @ParameterizedTest
-    @ValueSource(strings = {"id", "gap", "fit", "train"})
+    @ValueSource(strings = {"id", "gap", "fit", "train", "demo"})
     void unknownExtensionExitsTwoBeforeTheAnalysis(String command) throws Exception {
         Path result = tmp.resolve("result.txt");
         Path fig = tmp.resolve("out.xyz");
@@ -209,6 +209,7 @@ class PlotOptionTest {
             case "gap" -> run("gap", "--dataset", "sphere:2", "--n", "300", "--output", result.toString(), "--plot", fig.toString());
             case "fit" -> run("fit", "--input", curve(false).toString(), "--x", "n", "--y", "test_loss", "--output", result.toString(),
                     "--plot", fig.toString());
+            case "demo" -> run("demo", "--output", result.toString(), "--plot", fig.toString());
             default -> run("train", "--dataset", "sign-vectors:3:2", "--sizes", "8", "--out", result.toString(), "--plot", fig.toString());
         };
         assertEquals(2, r.code(), r.err());
@@ -221,7 +222,7 @@ class PlotOptionTest {
 
     @Test
     void helpNamesTheFormats() {
-        for (String command : new String[] {"id", "gap", "fit", "train"}) {
+        for (String command : new String[] {"id", "gap", "fit", "train", "demo"}) {
             Run r = run(command, "--help");
             assertEquals(0, r.code());
             String help = r.out().replaceAll("\\s+", "");
