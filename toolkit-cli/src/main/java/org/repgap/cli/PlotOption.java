@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
  * with {@code --format json}, so {@code repgap X --plot f.pdf} and {@code repgap X --format json >
  * r.json; repgap plot --input r.json -o f.pdf} give the same figure.
  *
- * <p>The extension is checked while the options are parsed, so a figure that cannot be written is
- * an exit-2 error before the analysis runs. {@link Figures} writes atomically: a failed figure
+ * <p>The extension and the directory are checked while the options are parsed, so a figure that
+ * cannot be written is an exit-2 error before the analysis runs. {@link Figures} writes atomically: a failed figure
  * leaves no partial file.
  */
 final class PlotOption {
@@ -51,6 +51,11 @@ final class PlotOption {
             String ext = dot < 0 ? "(none)" : "'" + name.substring(dot + 1) + "'";
             throw new ParameterException(command.commandLine(), String.format(Locale.ROOT,
                     "--plot %s: unknown figure format, extension %s; use %s", value, ext, FORMATS));
+        }
+        Path dir = value.toAbsolutePath().getParent();
+        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+            throw new ParameterException(command.commandLine(), String.format(Locale.ROOT,
+                    "--plot %s: no such directory %s", value, dir));
         }
         this.file = value;
     }

@@ -221,6 +221,16 @@ class PlotOptionTest {
     }
 
     @Test
+    void missingDirectoryExitsTwoBeforeTheAnalysis() {
+        Path result = tmp.resolve("result.txt");
+        Path fig = tmp.resolve("no-such-dir").resolve("id.svg");
+        Run r = run("id", "--dataset", "sphere:2", "--n", "300", "--output", result.toString(), "--plot", fig.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--plot " + fig + ": no such directory"), r.err());
+        assertFalse(Files.exists(result), "the analysis ran although --plot was bad");
+    }
+
+    @Test
     void helpNamesTheFormats() {
         for (String command : new String[] {"id", "gap", "fit", "train", "demo"}) {
             Run r = run(command, "--help");
