@@ -49,7 +49,8 @@ import picocli.CommandLine.Option;
                 "     --x 'Model Size,D' --y loss --drop-top 5 --law chinchilla --bootstrap 200",
                 "",
                 "With --plot FILE: the points (mean +- sd over seeds) against the first --x column, each fitted law",
-                "that has a closed form here (rg, power, power+offset), the --holdout region in grey; a panel per group.",
+                "that has a closed form here (rg, power, power+offset) with its pointwise bootstrap band when --bootstrap B",
+                "is given (the replicates are refitted for the figure), the --holdout region in grey; a panel per group.",
                 "  repgap fit --input runs.csv --x n --y test_loss --holdout 0.75 --plot fit.pdf",
                 ""},
         footer = {"", "Exit codes: 0 success, 2 bad input or option (one line on stderr), 1 internal error."})
@@ -227,7 +228,15 @@ public final class FitCommand implements Callable<Integer> {
         };
         Output.emit(output, text);
         if (plot.file() != null) {
-            plot.renderPanels(panels(curves, reports, xs.get(0), y, holdout), ChartKind.LEARNING_CURVE);
+            Map<String, Law> byName = new LinkedHashMap<>();
+            laws.forEach(l -> byName.put(l.name(), l));
+            StderrProgress bands = new StderrProgress();
+            try {
+                plot.renderPanels(panels(curves, reports, xs.get(0), y, holdout,
+                        (r, c) -> bandJson(byName.get(r.law()), c, options, bands)), ChartKind.LEARNING_CURVE);
+            } finally {
+                bands.finish();
+            }
         }
         return 0;
     }
@@ -266,12 +275,52 @@ public final class FitCommand implements Callable<Integer> {
     }
 
     /**
+     * The bootstrap band of a law the figure can draw, as {@code [{x, low, high}]} at 40 log-spaced x
+     * over the curve's range; null without {@code --bootstrap} (or for a law drawn without a band).
+     */
+    private static List<Map<String, Double>> bandJson(Law law, org.repgap.fit.LearningCurve curve, FitAnalysis.Options o,
+                                                      org.repgap.progress.Progress progress) {
+        if (law == null || o.bootstrap() <= 0 || !org.repgap.plots.io.LawCurves.known(law.name())) {
+            return null;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < curve.size(); j++) {
+            lo = Math.min(lo, curve.x(j)[0]);
+            hi = Math.max(hi, curve.x(j)[0]);
+        }
+        if (!(lo > 0) || !(hi > lo)) {
+            return null;
+        }
+        double[] xs = new double[40];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = lo * Math.pow(hi / lo, i / (xs.length - 1.0));
+        }
+        double[][] b = FitAnalysis.band(law, curve, o, xs, progress);
+        if (b == null) {
+            return null;
+        }
+        List<Map<String, Double>> rows = new ArrayList<>();
+        for (int i = 0; i < xs.length; i++) {
+            if (Double.isFinite(b[0][i]) && Double.isFinite(b[1][i])) {
+                Map<String, Double> row = new LinkedHashMap<>();
+                row.put("x", xs[i]);
+                row.put("low", b[0][i]);
+                row.put("high", b[1][i]);
+                rows.add(row);
+            }
+        }
+        return rows.size() > 1 ? rows : null;
+    }
+
+    /**
      * One figure panel per group: its points, its fits and labels. With {@code --holdout}, each
      * fit's {@code points} is the count of points at or below the cut, so the figure greys the
      * held-out larger x (the fitted curves drawn are the fits to all points, as reported).
      */
     static List<Map<String, Object>> panels(List<CurveExtraction.GroupCurve> curves, List<LawReport> reports, String xLabel,
-                                            String yLabel, Double holdout) {
+                                            String yLabel, Double holdout,
+                                            java.util.function.BiFunction<LawReport, org.repgap.fit.LearningCurve, Object> band) {
         List<Map<String, Object>> panels = new ArrayList<>();
         for (CurveExtraction.GroupCurve gc : curves) {
             List<Map<String, Object>> fits = new ArrayList<>();
@@ -284,6 +333,10 @@ public final class FitCommand implements Callable<Integer> {
                 if (r.group().equals(gc.group())) {
                     Map<String, Object> f = fitJson(r);
                     f.put("points", fitted > 0 ? fitted : r.points());
+                    Object b = band.apply(r, gc.curve());
+                    if (b != null) {
+                        f.put("band", b);
+                    }
                     fits.add(f);
                 }
             }

@@ -156,11 +156,16 @@ class PlotOptionTest {
         Path svg = tmp.resolve("fit.svg");
         Path json = tmp.resolve("fit.json");
         Run r = run("fit", "--input", curve(false).toString(), "--x", "n", "--y", "test_loss", "--law", "power,power+offset",
-                "--holdout", "0.75", "--format", "json", "--output", json.toString(), "--plot", svg.toString());
+                "--holdout", "0.75", "--bootstrap", "20", "--format", "json", "--output", json.toString(), "--plot", svg.toString());
         assertPlotted(r, svg);
         String texts = svgTexts(svg);
         assertTrue(texts.contains("test_loss"), "y axis title is the --y column: " + texts);
         assertTrue(texts.contains("power+offset"), texts);
+        assertTrue(texts.contains("extrapolation"), "the --holdout region: " + texts);
+        // each law's bootstrap band: a translucent polygon in the plot and a swatch in the legend, per law
+        String bands = Files.readString(svg);
+        int polygons = bands.split("fill-opacity:0\\.2;", -1).length - 1;
+        assertEquals(4, polygons, "two bands and their two legend swatches");
 
         JsonNode doc = Json.mapper().readTree(Files.readString(json));
         assertEquals("n", doc.get("x_label").asText());
