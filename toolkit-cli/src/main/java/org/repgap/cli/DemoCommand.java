@@ -1,7 +1,5 @@
 package org.repgap.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,11 +17,11 @@ import org.repgap.group.SymmetryGroup;
 import org.repgap.id.IdResult;
 import org.repgap.json.Json;
 import org.repgap.plots.FigureSpec;
-import org.repgap.plots.Figures;
 import org.repgap.plots.data.Curve;
 import org.repgap.plots.data.IdComparisonData;
 import org.repgap.plots.data.LearningCurveData;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,7 +43,7 @@ import picocli.CommandLine.Option;
                 "",
                 "Examples:",
                 "  repgap demo",
-                "  repgap demo --plot demo.pdf                      # a three-panel figure for a paper",
+                "  repgap demo --plot demo.pdf                      # learning curves and ID comparison, one panel each",
                 "  repgap demo --dataset torus:2 --group none,signs --format json",
                 ""},
         footer = {"", "Exit codes: 0 success, 2 bad option or input (one line on stderr), 1 internal error."})
@@ -82,9 +80,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result here (atomically) instead of stdout.")
     Path output;
 
-    @Option(names = "--plot", paramLabel = "FILE",
-            description = "Also draw the learning curves and the ID comparison (format from the extension: .png .svg .pdf .eps).")
-    Path plot;
+    /** {@code --plot FILE}: the learning curves and the ID comparison, one panel each. */
+    @Mixin
+    PlotOption plot;
 
     @Override
     public Integer call() {
@@ -105,12 +103,8 @@ public final class DemoCommand implements Callable<Integer> {
             progress.finish();
         }
         Output.emit(output, format == Output.Format.json ? Json.write(result) : text(dataset, result));
-        if (plot != null) {
-            try {
-                Figures.render(figure(result), plot);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + plot + ": " + e.getMessage(), e);
-            }
+        if (plot.file() != null) {
+            plot.write(figure(result));
         }
         return 0;
     }

@@ -16,6 +16,7 @@ import org.repgap.fit.LawReport;
 import org.repgap.fit.Laws;
 import org.repgap.fit.Loss;
 import org.repgap.json.Json;
+import org.repgap.plots.ChartKind;
 import org.repgap.provenance.Provenance;
 import org.repgap.runs.CurveExtraction;
 import org.repgap.runs.ReadOptions;
@@ -24,6 +25,7 @@ import org.repgap.runs.RunFormat;
 import org.repgap.runs.RunInputs;
 import org.repgap.runs.Table;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code repgap fit}: scaling-law fits to saved runs. */
@@ -45,6 +47,11 @@ import picocli.CommandLine.Option;
                 "Example (the Chinchilla replication of Besiroglu et al. 2024):",
                 "  repgap fit --input svg_extracted_data.csv --derive 'D=Training FLOP/(6*Model Size)' \\",
                 "     --x 'Model Size,D' --y loss --drop-top 5 --law chinchilla --bootstrap 200",
+                "",
+                "With --plot FILE: the points (mean +- sd over seeds) against the first --x column, each fitted law",
+                "that has a closed form here (rg, power, power+offset) with its pointwise bootstrap band when --bootstrap B",
+                "is given (the replicates are refitted for the figure), the --holdout region in grey; a panel per group.",
+                "  repgap fit --input runs.csv --x n --y test_loss --holdout 0.75 --plot fit.pdf",
                 ""},
         footer = {"", "Exit codes: 0 success, 2 bad input or option (one line on stderr), 1 internal error."})
 public final class FitCommand implements Callable<Integer> {
@@ -131,6 +138,13 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write here (atomically) instead of stdout.")
     Path output;
 
+    /**
+     * {@code --plot FILE}: the data (mean and sd over seeds) with each fitted law (rg, power,
+     * power+offset) and the held-out region of {@code --holdout} in grey; one panel per group.
+     */
+    @Mixin
+    PlotOption plot;
+
     @Override
     public Integer call() {
         List<String> warnings = new ArrayList<>();
@@ -206,13 +220,135 @@ public final class FitCommand implements Callable<Integer> {
         settings.put("level", level);
         settings.put("holdout", holdout);
         Provenance prov = Provenance.of("repgap fit", settings, sha256(input), bootstrap > 0 ? seed : null);
+        List<Map<String, Object>> data = data(curves, !groupBy.isEmpty());
         String text = switch (format) {
-            case json -> json(reports, warnings, prov);
+            case json -> json(reports, warnings, prov, data, xs.get(0), y);
             case csv -> csv(reports, groupBy);
             default -> text(reports, level, lossSpec, warnings);
         };
         Output.emit(output, text);
+        if (plot.file() != null) {
+            Map<String, Law> byName = new LinkedHashMap<>();
+            laws.forEach(l -> byName.put(l.name(), l));
+            StderrProgress bands = new StderrProgress();
+            try {
+                plot.renderPanels(panels(curves, reports, xs.get(0), y, holdout,
+                        (r, c) -> bandJson(byName.get(r.law()), c, options, bands)), ChartKind.LEARNING_CURVE);
+            } finally {
+                bands.finish();
+            }
+        }
         return 0;
+    }
+
+    /**
+     * The fitted points as JSON rows {@code {x, y, y_low, y_high}}: x the first input column, y the
+     * mean over seeds, the band mean -+ sd over seeds (absent with one seed), and the group's
+     * columns when grouping.
+     */
+    static List<Map<String, Object>> data(List<CurveExtraction.GroupCurve> curves, boolean grouped) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CurveExtraction.GroupCurve gc : curves) {
+            org.repgap.fit.LearningCurve c = gc.curve();
+            for (int j = 0; j < c.size(); j++) {
+                double[] v = c.values(j);
+                double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("x", c.x(j)[0]);
+                row.put("y", mean);
+                if (v.length > 1) {
+                    double ss = 0;
+                    for (double t : v) {
+                        ss += (t - mean) * (t - mean);
+                    }
+                    double sd = Math.sqrt(ss / (v.length - 1));
+                    row.put("y_low", finite(mean - sd));
+                    row.put("y_high", finite(mean + sd));
+                }
+                if (grouped) {
+                    row.put("group", gc.group());
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The bootstrap band of a law the figure can draw, as {@code [{x, low, high}]} at 40 log-spaced x
+     * over the curve's range; null without {@code --bootstrap} (or for a law drawn without a band).
+     */
+    private static List<Map<String, Double>> bandJson(Law law, org.repgap.fit.LearningCurve curve, FitAnalysis.Options o,
+                                                      org.repgap.progress.Progress progress) {
+        if (law == null || o.bootstrap() <= 0 || !org.repgap.plots.io.LawCurves.known(law.name())) {
+            return null;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < curve.size(); j++) {
+            lo = Math.min(lo, curve.x(j)[0]);
+            hi = Math.max(hi, curve.x(j)[0]);
+        }
+        if (!(lo > 0) || !(hi > lo)) {
+            return null;
+        }
+        double[] xs = new double[40];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = lo * Math.pow(hi / lo, i / (xs.length - 1.0));
+        }
+        double[][] b = FitAnalysis.band(law, curve, o, xs, progress);
+        if (b == null) {
+            return null;
+        }
+        List<Map<String, Double>> rows = new ArrayList<>();
+        for (int i = 0; i < xs.length; i++) {
+            if (Double.isFinite(b[0][i]) && Double.isFinite(b[1][i])) {
+                Map<String, Double> row = new LinkedHashMap<>();
+                row.put("x", xs[i]);
+                row.put("low", b[0][i]);
+                row.put("high", b[1][i]);
+                rows.add(row);
+            }
+        }
+        return rows.size() > 1 ? rows : null;
+    }
+
+    /**
+     * One figure panel per group: its points, its fits and labels. With {@code --holdout}, each
+     * fit's {@code points} is the count of points at or below the cut, so the figure greys the
+     * held-out larger x (the fitted curves drawn are the fits to all points, as reported).
+     */
+    static List<Map<String, Object>> panels(List<CurveExtraction.GroupCurve> curves, List<LawReport> reports, String xLabel,
+                                            String yLabel, Double holdout,
+                                            java.util.function.BiFunction<LawReport, org.repgap.fit.LearningCurve, Object> band) {
+        List<Map<String, Object>> panels = new ArrayList<>();
+        for (CurveExtraction.GroupCurve gc : curves) {
+            List<Map<String, Object>> fits = new ArrayList<>();
+            double cut = holdout == null ? Double.NaN : FitAnalysis.holdoutCut(gc.curve(), holdout);
+            int fitted = 0;
+            for (int j = 0; j < gc.curve().size(); j++) {
+                fitted += gc.curve().x(j)[0] <= cut ? 1 : 0;
+            }
+            for (LawReport r : reports) {
+                if (r.group().equals(gc.group())) {
+                    Map<String, Object> f = fitJson(r);
+                    f.put("points", fitted > 0 ? fitted : r.points());
+                    Object b = band.apply(r, gc.curve());
+                    if (b != null) {
+                        f.put("band", b);
+                    }
+                    fits.add(f);
+                }
+            }
+            Map<String, Object> panel = new LinkedHashMap<>();
+            panel.put("data", data(List.of(gc), false));
+            panel.put("fits", fits);
+            panel.put("x_label", xLabel);
+            panel.put("y_label", gc.group().isEmpty() ? yLabel : yLabel + ", " + gc.group().entrySet().stream()
+                    .map(e -> e.getKey() + " = " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+            panels.add(panel);
+        }
+        return panels;
     }
 
     /** SHA-256 of the input file (null for a directory of runs). */
@@ -254,36 +390,49 @@ public final class FitCommand implements Callable<Integer> {
         return out;
     }
 
-    /** The JSON document: {@code fits}, {@code warnings}, {@code provenance}; non-finite numbers as null. */
-    static String json(List<LawReport> reports, List<String> warnings, Provenance prov) {
+    /** One entry of {@code fits}: a law report with non-finite numbers as null. */
+    private static Map<String, Object> fitJson(LawReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("law", r.law());
+        m.put("formula", r.formula());
+        m.put("group", r.group());
+        Map<String, Double> params = new LinkedHashMap<>();
+        r.params().forEach((k, v) -> params.put(k, finite(v)));
+        m.put("params", params);
+        Map<String, List<Double>> ci = new LinkedHashMap<>();
+        r.ci().forEach((k, v) -> ci.put(k, interval(v)));
+        m.put("ci", ci);
+        Map<String, Double> se = new LinkedHashMap<>();
+        r.standardErrors().forEach((k, v) -> se.put(k, finite(v)));
+        m.put("standard_errors", se);
+        m.put("d_implied", finite(r.dImplied()));
+        m.put("d_implied_ci", interval(r.dImpliedCi()));
+        m.put("objective", finite(r.objective()));
+        m.put("aicc", finite(r.aicc()));
+        m.put("bic", finite(r.bic()));
+        m.put("holdout_error", finite(r.holdoutError()));
+        m.put("converged", r.converged());
+        m.put("points", r.points());
+        m.put("bootstrap_replicates", r.bootstrapReplicates());
+        m.put("warnings", r.warnings());
+        return m;
+    }
+
+    /**
+     * The JSON document: {@code x_label}, {@code y_label}, the fitted points {@code data}
+     * ({@link #data}), {@code fits}, {@code warnings}, {@code provenance}; non-finite numbers as
+     * null. {@code repgap plot} draws it as a learning curve.
+     */
+    static String json(List<LawReport> reports, List<String> warnings, Provenance prov, List<Map<String, Object>> data,
+                       String xLabel, String yLabel) {
         List<Map<String, Object>> fits = new ArrayList<>();
         for (LawReport r : reports) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("law", r.law());
-            m.put("formula", r.formula());
-            m.put("group", r.group());
-            Map<String, Double> params = new LinkedHashMap<>();
-            r.params().forEach((k, v) -> params.put(k, finite(v)));
-            m.put("params", params);
-            Map<String, List<Double>> ci = new LinkedHashMap<>();
-            r.ci().forEach((k, v) -> ci.put(k, interval(v)));
-            m.put("ci", ci);
-            Map<String, Double> se = new LinkedHashMap<>();
-            r.standardErrors().forEach((k, v) -> se.put(k, finite(v)));
-            m.put("standard_errors", se);
-            m.put("d_implied", finite(r.dImplied()));
-            m.put("d_implied_ci", interval(r.dImpliedCi()));
-            m.put("objective", finite(r.objective()));
-            m.put("aicc", finite(r.aicc()));
-            m.put("bic", finite(r.bic()));
-            m.put("holdout_error", finite(r.holdoutError()));
-            m.put("converged", r.converged());
-            m.put("points", r.points());
-            m.put("bootstrap_replicates", r.bootstrapReplicates());
-            m.put("warnings", r.warnings());
-            fits.add(m);
+            fits.add(fitJson(r));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("x_label", xLabel);
+        doc.put("y_label", yLabel);
+        doc.put("data", data);
         doc.put("fits", fits);
         doc.put("warnings", warnings);
         doc.put("provenance", prov);

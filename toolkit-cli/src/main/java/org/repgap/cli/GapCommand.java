@@ -17,9 +17,11 @@ import org.repgap.group.Groups;
 import org.repgap.group.SymmetryGroup;
 import org.repgap.json.Json;
 import org.repgap.neighbors.NeighborSearch;
+import org.repgap.plots.ChartKind;
 import org.repgap.quantization.QuantizationEstimator;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code repgap gap}: Representation Gap learning curve, slope, implied dimension and asymptotic law. */
@@ -35,6 +37,7 @@ import picocli.CommandLine.Option;
                 "",
                 "Example:",
                 "  repgap gap --dataset M1_Sphere --n 10000 --sizes 500,1000,2000,5000,10000 --seeds 5 --format json",
+                "  repgap gap --dataset sphere:2 --n 4000 --plot gap.pdf    # curve (mean +- sd), law (dashed), fit with band",
                 ""},
         footer = {"", "Exit codes: 0 success, 2 bad option or input (one line on stderr), 1 internal error."})
 public final class GapCommand implements Callable<Integer> {
@@ -155,6 +158,10 @@ public final class GapCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the result to FILE (atomically) instead of stdout.")
     Path output;
 
+    /** {@code --plot FILE}: the learning curve (mean and sd per size), the law and the fitted slope with its band. */
+    @Mixin
+    PlotOption plot;
+
     @Override
     public Integer call() {
         PointCloud data = load();
@@ -166,6 +173,7 @@ public final class GapCommand implements Callable<Integer> {
             progress.finish();
         }
         Output.emit(output, render(result));
+        plot.render(result, ChartKind.LEARNING_CURVE);
         return 0;
     }
 

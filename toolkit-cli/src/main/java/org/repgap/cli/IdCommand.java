@@ -23,9 +23,11 @@ import org.repgap.id.LocalPcaEstimator;
 import org.repgap.id.TwoNnEstimator;
 import org.repgap.json.Json;
 import org.repgap.neighbors.Metric;
+import org.repgap.plots.ChartKind;
 import org.repgap.progress.Progress;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code repgap id}: intrinsic dimension of a point cloud with several estimators and bootstrap intervals. */
@@ -43,7 +45,8 @@ import picocli.CommandLine.Option;
                 "Examples:",
                 "  repgap id --dataset M7_Roll",
                 "  repgap id --input points.npy --estimator mle,twonn,gride \\",
-                "            --bootstrap 200 --format json --output id.json"},
+                "            --bootstrap 200 --format json --output id.json",
+                "  repgap id --dataset sphere:2 --bootstrap 100 --plot ids.pdf   # estimates with intervals as a figure"},
         footer = {"", "Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error."})
 public final class IdCommand implements Callable<Integer> {
 
@@ -127,6 +130,10 @@ public final class IdCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
     Path output;
 
+    /** {@code --plot FILE}: the ID comparison, one row per estimator (GRIDE once per scale) with its interval. */
+    @Mixin
+    PlotOption plot;
+
     @Override
     public Integer call() {
         List<String> names = IdEstimators.parseNames(estimators);
@@ -151,13 +158,24 @@ public final class IdCommand implements Callable<Integer> {
             names.remove("lpca"); // 'all' with an orbit metric: PCA has no meaning on the quotient
         }
         StderrProgress progress = new StderrProgress();
+        IdReport report;
         try {
-            IdReport report = estimate(x, metric, names, settings, policy, options, progress);
-            Output.emit(output, render(report, format));
+            report = estimate(x, metric, names, settings, policy, options, progress);
         } finally {
             progress.finish();
         }
+        Output.emit(output, render(report, format));
+        plot.render(plotTree(report, symmetry), ChartKind.ID_COMPARISON);
         return 0;
+    }
+
+    /** The report's JSON tree with the group named, so the figure says "modulo G". */
+    private static com.fasterxml.jackson.databind.node.ObjectNode plotTree(IdReport report, SymmetryGroup symmetry) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = Json.mapper().valueToTree(report);
+        if (symmetry != null) {
+            tree.put("group", symmetry.spec());
+        }
+        return tree;
     }
 
     private boolean explicitlyNamed(String name) {

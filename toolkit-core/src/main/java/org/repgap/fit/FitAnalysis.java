@@ -129,22 +129,7 @@ public final class FitAnalysis {
         double[] dCi = null;
         int replicates = 0;
         if (o.bootstrap() > 0) {
-            List<double[]> starts = new ArrayList<>();
-            starts.add(p);
-            starts.addAll(fit.alternatives().subList(0, Math.min(o.extraStarts(), fit.alternatives().size())));
-            CurveFitter.Options serial = o.fit().withParallel(false);
-            double[][] reps = Bootstrap.replicate(o.bootstrap(), o.seed(), rng -> {
-                CurvePoints sample = curve.resample(rng, o.weightBySpread(), space);
-                try {
-                    CurveFitter.check(law, sample, o.fit().loss());
-                    FitResult r = CurveFitter.fitFrom(law, sample, starts, serial);
-                    double[] row = Arrays.copyOf(r.params(), ps.size() + 1);
-                    row[ps.size()] = law.hasExponent() ? law.impliedDimension(r.params()) : Double.NaN;
-                    return row;
-                } catch (InvalidInputException e) {
-                    return null;
-                }
-            }, progress);
+            double[][] reps = replicates(law, curve, o, fit, progress);
             replicates = reps.length;
             if (replicates < o.bootstrap()) {
                 warnings.add(String.format(Locale.ROOT, "%d of %d bootstrap replicates could not be fitted and were dropped",
@@ -172,6 +157,85 @@ public final class FitAnalysis {
     }
 
     /**
+     * Bootstrap replicates of the fit: rows {@code (parameters..., implied d)}, replicates that could
+     * not be fitted dropped. Deterministic for given options, so {@link #band} sees the replicates
+     * behind {@link #analyse}'s intervals.
+     */
+    private static double[][] replicates(Law law, LearningCurve curve, Options o, FitResult fit, Progress progress) {
+        Loss.Space space = o.fit().loss().space();
+        int k = law.parameters().size();
+        List<double[]> starts = new ArrayList<>();
+        starts.add(fit.params());
+        starts.addAll(fit.alternatives().subList(0, Math.min(o.extraStarts(), fit.alternatives().size())));
+        CurveFitter.Options serial = o.fit().withParallel(false);
+        return Bootstrap.replicate(o.bootstrap(), o.seed(), rng -> {
+            CurvePoints sample = curve.resample(rng, o.weightBySpread(), space);
+            try {
+                CurveFitter.check(law, sample, o.fit().loss());
+                FitResult r = CurveFitter.fitFrom(law, sample, starts, serial);
+                double[] row = Arrays.copyOf(r.params(), k + 1);
+                row[k] = law.hasExponent() ? law.impliedDimension(r.params()) : Double.NaN;
+                return row;
+            } catch (InvalidInputException e) {
+                return null;
+            }
+        }, progress);
+    }
+
+    /**
+     * Pointwise percentile band of a one-input law at {@code xs}: the law evaluated with every
+     * bootstrap replicate's parameters (the replicates of {@link #analyse} with the same options),
+     * then the {@code (1 -+ level)/2} quantiles at each x (Efron and Tibshirani 1993, ch. 13).
+     *
+     * @return {@code {low, high}}, each of {@code xs.length}; null without bootstrap, for a
+     *     two-input law, or when no replicate could be fitted
+     */
+    public static double[][] band(Law law, LearningCurve curve, Options o, double[] xs, Progress progress) {
+        if (o.bootstrap() <= 0 || law.inputs() != 1) {
+            return null;
+        }
+        FitResult fit = CurveFitter.fit(law, curve.points(o.weightBySpread(), o.fit().loss().space()), o.fit());
+        double[][] reps = replicates(law, curve, o, fit, progress);
+        if (reps.length == 0) {
+            return null;
+        }
+        int k = law.parameters().size();
+        double[][] pred = new double[reps.length][xs.length];
+        for (int r = 0; r < reps.length; r++) {
+            double[] p = Arrays.copyOf(reps[r], k);
+            for (int i = 0; i < xs.length; i++) {
+                pred[r][i] = law.evaluate(p, new double[] {xs[i]}, new double[] {Math.log(xs[i])}, null);
+            }
+        }
+        double[][] out = new double[2][xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            Bootstrap.Interval iv = Bootstrap.percentile(pred, i, o.level());
+            out[0][i] = iv.low();
+            out[1][i] = iv.high();
+        }
+        return out;
+    }
+
+    /**
+     * The largest first-column x fitted by the extrapolation check {@code holdout}: for a fraction
+     * in (0, 1), the {@code ceil(holdout m)}-th smallest of the {@code m} distinct x (NaN when that
+     * keeps none or all of them); for {@code holdout >= 1}, the cut value itself. Points with larger
+     * x are held out.
+     */
+    public static double holdoutCut(LearningCurve curve, double holdout) {
+        if (!(holdout < 1)) {
+            return holdout;
+        }
+        double[] sorted = new double[curve.size()];
+        for (int j = 0; j < sorted.length; j++) {
+            sorted[j] = curve.x(j)[0];
+        }
+        sorted = Arrays.stream(sorted).distinct().sorted().toArray();
+        int keep = (int) Math.ceil(holdout * sorted.length);
+        return keep < 1 || keep >= sorted.length ? Double.NaN : sorted[keep - 1];
+    }
+
+    /**
      * Fits on the smaller x (first input column) and returns the RMS prediction error on the rest:
      * of {@code log(pred / obs)} in log space, of {@code pred - obs} in linear space.
      */
@@ -181,18 +245,12 @@ public final class FitAnalysis {
         for (int j = 0; j < m; j++) {
             firstX[j] = curve.x(j)[0];
         }
-        double[] sorted = Arrays.stream(firstX).distinct().sorted().toArray();
-        double cut;
-        if (o.holdout() < 1) {
-            int keep = (int) Math.ceil(o.holdout() * sorted.length);
-            if (keep < 1 || keep >= sorted.length) {
-                warnings.add(String.format(Locale.ROOT, "holdout %s keeps %d of %d distinct x for fitting: nothing to extrapolate to",
-                        o.holdout(), keep, sorted.length));
-                return null;
-            }
-            cut = sorted[keep - 1];
-        } else {
-            cut = o.holdout();
+        double cut = holdoutCut(curve, o.holdout());
+        if (Double.isNaN(cut)) {
+            long distinct = Arrays.stream(firstX).distinct().count();
+            warnings.add(String.format(Locale.ROOT, "holdout %s keeps %d of %d distinct x for fitting: nothing to extrapolate to",
+                    o.holdout(), (int) Math.ceil(o.holdout() * distinct), distinct));
+            return null;
         }
         LearningCurve train = curve.select(j -> firstX[j] <= cut);
         LearningCurve test = curve.select(j -> firstX[j] > cut);

@@ -86,6 +86,11 @@ public final class LearningCurve {
         return x[j].clone();
     }
 
+    /** The seed values (replicates) of point {@code j} (copy). */
+    public double[] values(int j) {
+        return replicates[j].clone();
+    }
+
     /**
      * The points to fit: the mean over seeds at each input, with weights all 1, or (when
      * {@code weightBySpread}) proportional to the inverse variance of the mean in the fit space

@@ -156,9 +156,12 @@ public final class ResultReader {
         List<Curve> laws = new ArrayList<>();
         JsonNode law = root.path("law");
         if (law.isObject() && Double.isFinite(optional(law, "constant")) && Double.isFinite(optional(law, "exponent"))) {
+            // RG_n = C (m n)^(-2/d): repgap gap writes the exponent 2/d (positive) and m as sample_multiplier
+            // (|G| for a finite group); a negative exponent is read as the slope itself.
             double c = optional(law, "constant");
-            double e = optional(law, "exponent");
-            double[] y = Arrays.stream(x).map(v -> c * Math.pow(v, e)).toArray();
+            double e = -Math.abs(optional(law, "exponent"));
+            double m = Double.isFinite(optional(law, "sample_multiplier")) ? optional(law, "sample_multiplier") : 1;
+            double[] y = Arrays.stream(x).map(v -> c * Math.pow(m * v, e)).toArray();
             String src = law.path("d_source").asText("");
             String label = "law, d = " + fmt(optional(law, "d")) + (src.isEmpty() ? "" : " (" + src + ")");
             laws.add(new Curve(label, x, y));
@@ -168,7 +171,8 @@ public final class ResultReader {
         if (fit.isObject() && Double.isFinite(optional(fit, "slope"))) {
             fits.add(slopeFit(fit, pts, x));
         }
-        String group = root.path("group").isTextual() ? root.path("group").asText() : root.path("group").path("name").asText("");
+        JsonNode g = root.path("group");
+        String group = g.isTextual() ? g.asText() : g.path("name").asText(g.path("spec").asText(""));
         String yLabel = LearningCurveData.Y_LABEL + (group.isEmpty() || group.equals("none") ? "" : " (mod " + group + ")");
         return new LearningCurveData(pts, laws, fits, Double.NaN, null, yLabel);
     }
