@@ -132,15 +132,15 @@ class TrainerTest {
     }
 
     /**
-     * ACE on a sign-symmetric task: starting from gamma_l = 1 in every layer (the flexible model), the
+     * ACE on sign- and shift-symmetric tasks (sign block; circular convolutions): starting from gamma_l = 1 in every layer (the flexible model), the
      * primal-dual updates drive every gamma_l below its tolerance 0.02, and the model is then nearly equivariant. With the resilient
      * slack, gamma settles where the data want it: near 0 too on a task that is exactly symmetric.
      */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
-    void aceDrivesGammaBelowItsTolerance(boolean resilient) {
-        SymmetryGroup g = org.repgap.group.Groups.signs();
-        PointCloud x = Tasks.parse("sign-vectors:3:2").sample(64, new SplittableRandom(4));
+    @CsvSource({"signs, sign-vectors:3:2, false", "signs, sign-vectors:3:2, true", "cyclic, shifted-signals:5:2, false"})
+    void aceDrivesGammaBelowItsTolerance(String groupName, String taskSpec, boolean resilient) {
+        SymmetryGroup g = groupName.equals("signs") ? org.repgap.group.Groups.signs() : org.repgap.group.Groups.cyclic();
+        PointCloud x = Tasks.parse(taskSpec).sample(64, new SplittableRandom(4));
         AceDenoiser.Options ace = AceDenoiser.Options.defaults().withResilient(resilient);
         Trainer.Result r = Trainer.train(x, g, small(1500, 2).withEquivariance(Equivariance.ACE).withAce(ace), Progress.NONE);
         Trainer.HistoryRow first = r.history().get(0);
