@@ -132,7 +132,8 @@ class TrainerTest {
     }
 
     /**
-     * ACE on sign- and shift-symmetric tasks (sign block; circular convolutions): starting from gamma_l = 1 in every layer (the flexible model), the
+     * ACE on sign- and shift-symmetric tasks (sign block; circular convolutions): starting from gamma_l = 1
+     * in every layer (the flexible model), the
      * primal-dual updates drive every gamma_l below its tolerance 0.02, and the model is then nearly equivariant. With the resilient
      * slack, gamma settles where the data want it: near 0 too on a task that is exactly symmetric.
      */
