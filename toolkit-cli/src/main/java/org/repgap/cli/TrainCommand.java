@@ -107,7 +107,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0.999", description = "EMA decay of the weights per step (default: ${DEFAULT-VALUE}).")
     double ema;
 
-    @Option(names = "--ace-resilient", description = "With --equivariance ace: add a slack with quadratic cost so gamma settles where the data want it.")
+    @Option(names = "--ace-resilient", description = "With --equivariance ace: add a slack u_l with quadratic cost per layer so each gamma_l settles where the data want it"
+            + " (history.csv logs gamma_l, dual_l and slack_l per layer).")
     boolean aceResilient;
 
     @Option(names = "--sigma-data", paramLabel = "S", description = "EDM sigma_data (default: RMS per coordinate of each training set).")

@@ -43,6 +43,19 @@ class TrainCommandTest {
             "--batch", "32", "--test-size", "64", "--threads", "1", "--out", dir.toString()};
     }
 
+    /** ACE logs one gamma, dual and slack per layer (depth 3: three hidden layers and the output layer). */
+    @Test
+    void aceHistoryHasOneColumnPerLayer(@TempDir Path dir) throws Exception {
+        Run r = run("train", "--dataset", "sign-vectors:3:2", "--group", "signs", "--equivariance", "ace", "--ace-resilient",
+                "--sizes", "8", "--steps", "20", "--width", "8", "--depth", "3", "--batch", "16", "--test-size", "32",
+                "--threads", "1", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> h = Files.readAllLines(dir.resolve("runs/ace-n8-s0/history.csv"));
+        assertEquals("step,loss,lr,gamma_0,gamma_1,gamma_2,gamma_3,dual_0,dual_1,dual_2,dual_3,slack_0,slack_1,slack_2,slack_3",
+                h.get(0));
+        assertEquals(15, h.get(h.size() - 1).split(",").length);
+    }
+
     @Test
     void sweepWritesTidyTablesAndResumes(@TempDir Path dir) throws Exception {
         Run first = run(args(dir, "40"));
@@ -57,7 +70,7 @@ class TrainCommandTest {
         assertEquals("run_id,sigma,train_loss,test_loss,gap,ideal_gap", sigmas.get(0));
         assertEquals(1 + 2 * 10, sigmas.size());
         assertTrue(Files.exists(dir.resolve("runs/none-n16-s0/checkpoint.bin")));
-        assertTrue(Files.readAllLines(dir.resolve("runs/none-n16-s0/history.csv")).get(0).equals("step,loss,lr,gamma,dual,slack"));
+        assertTrue(Files.readAllLines(dir.resolve("runs/none-n16-s0/history.csv")).get(0).equals("step,loss,lr,gamma_0,dual_0,slack_0"));
 
         Run again = run(args(dir, "40"));
         assertEquals(0, again.code(), again.err());

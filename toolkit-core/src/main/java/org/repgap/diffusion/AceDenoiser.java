@@ -8,19 +8,22 @@ import org.repgap.group.SymmetryGroup;
 
 /**
  * Approximate equivariance by constrained optimisation (after Manolache, Chamon and Niepert, "Learning
- * (Approximately) Equivariant Networks via Constrained Optimization"): the denoiser is an exactly
- * equivariant part plus {@code gamma} times a free part,
- * {@code D(y) = c_skip y + c_out (F_eq(c_in y) + gamma F_free(c_in y))}, trained on
- * {@code min loss s.t. gamma = 0} by primal-dual updates of the augmented Lagrangian
- * {@code loss + lambda gamma + (rho/2) gamma^2}: the network weights by Adam, {@code gamma} by gradient
- * descent with rate {@code eta_gamma}, the dual variable by ascent {@code lambda += eta_lambda (gamma - u)}.
- * Training starts from the flexible model ({@code gamma = 1}) and tightens. The resilient variant lets a
- * slack {@code u} with cost {@code (alpha/2) u^2} relax the constraint to {@code gamma = u}; its optimum
- * {@code u = lambda / alpha} lets {@code gamma} settle where the data want it.
+ * (Approximately) Equivariant Networks via Constrained Optimization", arXiv:2505.13631; THEORY.md section 7).
  *
- * <p>The equivariant part is the equivariant-layers network where one exists for the group (sign,
- * signs, perm:m, cyclic), otherwise the canonicalised network. This version has a single {@code gamma} for the whole
- * free branch, not one per layer.
+ * <p><b>Per layer</b>, for groups with equivariant layers (sign, signs, perm:m, cyclic): every layer
+ * {@code l = 0..L} (hidden layers and output layer) has the pre-activation {@code z_l = E_l(h_l) + gamma_l F_l(h_l)},
+ * {@code E_l} the equivariant layer and {@code F_l} a dense layer on the same input
+ * ({@link MlpDenoiser#initWithFreeBranch}); at {@code gamma = 0} the network is exactly equivariant.
+ * <b>One gamma</b> for groups without equivariant layers (e.g. so2, scale): {@code L = 0} and
+ * {@code D(y) = c_skip y + c_out (F_eq(c_in y) + gamma_0 F_free(c_in y))} with {@code F_eq} the canonicalised network.
+ *
+ * <p>Training solves {@code min loss s.t. gamma_l = 0} by primal-dual updates of the augmented Lagrangian
+ * {@code loss + sum_l [lambda_l (gamma_l - u_l) + (rho/2) (gamma_l - u_l)^2]}: the network weights by Adam, each
+ * {@code gamma_l} by gradient descent with rate {@code eta_gamma}, each dual variable by ascent
+ * {@code lambda_l += eta_lambda (gamma_l - u_l)}. Training starts from the flexible model ({@code gamma_l = 1}) and
+ * tightens. The resilient variant lets a slack {@code u_l} with cost {@code (alpha/2) u_l^2} relax constraint
+ * {@code l} to {@code gamma_l = u_l}; its optimum {@code u_l = lambda_l / alpha} lets {@code gamma_l} settle where the
+ * data want it.
  */
 public final class AceDenoiser implements TrainableDenoiser {
 
@@ -51,12 +54,14 @@ public final class AceDenoiser implements TrainableDenoiser {
     }
 
     private final SymmetrizedDenoiser equivariant;
+    /** The free network of the one-gamma design, {@code null} in the per-layer design. */
     private final MlpDenoiser free;
     private final Options options;
     private final EdmPreconditioning pre;
-    private double gamma = 1;
-    private double dual;
-    private double slack;
+    /** {@code gamma_l}: the network's live array per layer, or one entry. */
+    private final double[] gamma;
+    private final double[] dual;
+    private final double[] slack;
     private double gammaGrad;
     private float[] outFree = new float[0];
     private float[] residual = new float[0];
@@ -66,7 +71,10 @@ public final class AceDenoiser implements TrainableDenoiser {
         this.equivariant = equivariant;
         this.free = free;
         this.options = options;
-        this.pre = free.preconditioning();
+        this.pre = equivariant.network().preconditioning();
+        this.gamma = free == null ? equivariant.network().gammas() : new double[] {1};
+        this.dual = new double[gamma.length];
+        this.slack = new double[gamma.length];
     }
 
     /**
@@ -76,42 +84,62 @@ public final class AceDenoiser implements TrainableDenoiser {
      */
     public static AceDenoiser init(MlpDenoiser.Architecture plain, SymmetryGroup group, Options options, long seed) {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
-        SymmetrizedDenoiser eq;
         if (SymmetrizedDenoiser.hasLayers(group)) {
-            eq = SymmetrizedDenoiser.of(MlpDenoiser.init(SymmetrizedDenoiser.layersArchitecture(plain, group), rng.nextLong()), group,
-                    Equivariance.LAYERS, 1);
-        } else {
-            eq = SymmetrizedDenoiser.of(MlpDenoiser.init(plain, rng.nextLong()), group, Equivariance.CANONICAL, 1);
+            MlpDenoiser net = MlpDenoiser.initWithFreeBranch(SymmetrizedDenoiser.layersArchitecture(plain, group), rng.nextLong());
+            return new AceDenoiser(SymmetrizedDenoiser.of(net, group, Equivariance.LAYERS, 1), null, options);
         }
+        SymmetrizedDenoiser eq = SymmetrizedDenoiser.of(MlpDenoiser.init(plain, rng.nextLong()), group, Equivariance.CANONICAL, 1);
         return new AceDenoiser(eq, MlpDenoiser.init(plain, rng.nextLong()), options);
+    }
+
+    /** Whether each layer has its own {@code gamma_l} (groups with equivariant layers) rather than one {@code gamma}. */
+    public boolean perLayer() {
+        return free == null;
+    }
+
+    /** Number of constraints: {@code L + 1} per layer, else 1. */
+    public int constraints() {
+        return gamma.length;
     }
 
     /** An ACE model with given parts and state (for the EMA copy). */
     AceDenoiser withWeights(float[][] eqValues, float[][] freeValues) {
         MlpDenoiser e = equivariant.network().copy();
         e.setParameterValues(eqValues);
-        MlpDenoiser f = free.copy();
-        f.setParameterValues(freeValues);
+        MlpDenoiser f = null;
+        if (free != null) {
+            f = free.copy();
+            f.setParameterValues(freeValues);
+        }
         AceDenoiser a = new AceDenoiser(SymmetrizedDenoiser.of(e, equivariant.group(), equivariant.mechanism(), 1), f, options);
-        a.gamma = gamma;
-        a.dual = dual;
-        a.slack = slack;
+        System.arraycopy(gamma, 0, a.gamma, 0, gamma.length);
+        System.arraycopy(dual, 0, a.dual, 0, dual.length);
+        System.arraycopy(slack, 0, a.slack, 0, slack.length);
         return a;
     }
 
-    /** Sets {@code gamma} (tests). */
-    void setGamma(double g) {
-        gamma = g;
+    /** Sets {@code gamma_l} (tests). */
+    void setGamma(int l, double g) {
+        gamma[l] = g;
     }
 
-    /** {@code dLoss/dgamma} from the last {@link #backward} (tests). */
-    double gammaGradient() {
-        return gammaGrad;
+    /** {@code dLoss/dgamma_l} from the last {@link #backward} (tests). */
+    double gammaGradient(int l) {
+        return free == null ? equivariant.network().gammaGradients()[l] : gammaGrad;
     }
 
-    /** The current {@code gamma}. */
+    /** The current {@code gamma_l} (a copy). */
+    public double[] gammas() {
+        return gamma.clone();
+    }
+
+    /** The {@code gamma_l} of largest magnitude: the constraint is met when it is within the tolerance. */
     public double gamma() {
-        return gamma;
+        double m = 0;
+        for (double g : gamma) {
+            m = Math.abs(g) > Math.abs(m) ? g : m;
+        }
+        return m;
     }
 
     /** The equivariant part. */
@@ -119,20 +147,22 @@ public final class AceDenoiser implements TrainableDenoiser {
         return equivariant;
     }
 
-    /** The free part. */
+    /** The free network of the one-gamma design ({@code null} per layer: the free layers are in {@link #equivariantPart()}). */
     public MlpDenoiser freePart() {
         return free;
     }
 
     @Override
     public int dim() {
-        return free.dim();
+        return equivariant.dim();
     }
 
     @Override
     public List<Parameter> parameters() {
         List<Parameter> p = new ArrayList<>(equivariant.parameters());
-        p.addAll(free.parameters());
+        if (free != null) {
+            p.addAll(free.parameters());
+        }
         return p;
     }
 
@@ -147,10 +177,13 @@ public final class AceDenoiser implements TrainableDenoiser {
     @Override
     public void forward(float[] y, float[] sigma, int batch, float[] out) {
         int d = dim();
-        ensure(batch * d);
         equivariant.forward(y, sigma, batch, out);
+        if (free == null) {
+            return;
+        }
+        ensure(batch * d);
         free.forward(y, sigma, batch, outFree);
-        float g = (float) gamma;
+        float g = (float) gamma[0];
         for (int r = 0; r < batch; r++) {
             float cs = (float) pre.cSkip(sigma[r]);
             for (int j = r * d, e = j + d; j < e; j++) {
@@ -164,8 +197,11 @@ public final class AceDenoiser implements TrainableDenoiser {
     public void backward(float[] dOut, int batch) {
         int d = dim();
         equivariant.backward(dOut, batch);
+        if (free == null) {
+            return;
+        }
         double gg = 0;
-        float g = (float) gamma;
+        float g = (float) gamma[0];
         for (int i = 0; i < batch * d; i++) {
             dFree[i] = g * dOut[i];
             gg += (double) dOut[i] * residual[i];
@@ -174,29 +210,34 @@ public final class AceDenoiser implements TrainableDenoiser {
         gammaGrad = gg;
     }
 
-    /** Primal step on {@code gamma} (augmented Lagrangian), then dual ascent and the slack's closed-form optimum. */
+    /** Primal step on each {@code gamma_l} (augmented Lagrangian), then dual ascent and the slack's closed-form optimum. */
     @Override
     public void afterStep() {
-        gamma -= options.gammaRate() * (gammaGrad + dual + options.penalty() * (gamma - slack));
-        dual += options.dualRate() * (gamma - slack);
-        slack = options.resilient() ? dual / options.slackCost() : 0;
+        for (int l = 0; l < gamma.length; l++) {
+            gamma[l] -= options.gammaRate() * (gammaGradient(l) + dual[l] + options.penalty() * (gamma[l] - slack[l]));
+            dual[l] += options.dualRate() * (gamma[l] - slack[l]);
+            slack[l] = options.resilient() ? dual[l] / options.slackCost() : 0;
+        }
     }
 
     @Override
-    public double[] constraintState() {
-        return new double[] {gamma, dual, slack};
+    public double[][] constraintState() {
+        return new double[][] {gamma.clone(), dual.clone(), slack.clone()};
     }
 
     @Override
     public void denoise(double[] y, double[] sigma, int batch, double[] out) {
         int d = dim();
         equivariant.denoise(y, sigma, batch, out);
+        if (free == null) {
+            return;
+        }
         double[] f = new double[batch * d];
         free.denoise(y, sigma, batch, f);
         for (int r = 0; r < batch; r++) {
             double cs = pre.cSkip(sigma[r]);
             for (int j = r * d, e = j + d; j < e; j++) {
-                out[j] += gamma * (f[j] - cs * y[j]);
+                out[j] += gamma[0] * (f[j] - cs * y[j]);
             }
         }
     }

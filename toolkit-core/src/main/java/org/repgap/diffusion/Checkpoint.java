@@ -17,7 +17,7 @@ import org.repgap.io.AtomicFiles;
  */
 public final class Checkpoint {
     private static final int MAGIC = 0x52474450; // "RGDP"
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
 
     private Checkpoint() {
     }
@@ -38,6 +38,13 @@ public final class Checkpoint {
                 out.writeDouble(a.sigmaData());
                 out.writeUTF(a.layers().name());
                 out.writeInt(a.sites());
+                out.writeBoolean(m.hasFreeBranch());
+                if (m.hasFreeBranch()) {
+                    out.writeInt(m.gammas().length);
+                    for (double g : m.gammas()) {
+                        out.writeDouble(g);
+                    }
+                }
                 out.writeInt(m.parameters().size());
                 for (var p : m.parameters()) {
                     out.writeUTF(p.name());
@@ -64,8 +71,8 @@ public final class Checkpoint {
         try (InputStream is = new java.io.BufferedInputStream(Files.newInputStream(file))) {
             DataInputStream in = new DataInputStream(is);
             int version = in.readInt() == MAGIC ? in.readInt() : -1;
-            if (version != 2 && version != VERSION) {
-                throw InvalidInputException.of("%s: not a repgap denoiser checkpoint (version 2 or %d)", file, VERSION);
+            if (version < 2 || version > VERSION) {
+                throw InvalidInputException.of("%s: not a repgap denoiser checkpoint (version 2 to %d)", file, VERSION);
             }
             int count0 = in.readInt();
             List<MlpDenoiser> out = new java.util.ArrayList<>();
@@ -79,6 +86,16 @@ public final class Checkpoint {
                         ? new MlpDenoiser.Architecture(dim, width, depth, features, sigmaData, in.readBoolean())
                         : new MlpDenoiser.Architecture(dim, width, depth, features, sigmaData, layersOf(file, in.readUTF()), in.readInt());
                 MlpDenoiser m = MlpDenoiser.init(a, 0);
+                if (version >= 4 && in.readBoolean()) {
+                    m = MlpDenoiser.initWithFreeBranch(a, 0);
+                    int layers = in.readInt();
+                    if (layers != m.gammas().length) {
+                        throw InvalidInputException.of("%s: %d gamma values, expected %d", file, layers, m.gammas().length);
+                    }
+                    for (int l = 0; l < layers; l++) {
+                        m.gammas()[l] = in.readDouble();
+                    }
+                }
                 int count = in.readInt();
                 if (count != m.parameters().size()) {
                     throw InvalidInputException.of("%s: %d parameter arrays, expected %d", file, count, m.parameters().size());

@@ -155,7 +155,16 @@ public final class MlpDenoiser implements Denoiser {
     private final Architecture arch;
     private final EdmPreconditioning pre;
     private final Linear[] layers;
+    /** The per-layer free branch of {@link AceDenoiser} ({@code null} when absent): dense layers on the same inputs. */
+    private final Linear[] free;
+    /** {@code gamma_l} of the free branch (shared with replicas). */
+    private final double[] gamma;
+    private final double[] gammaGrad;
     private final List<Parameter> params;
+    private float[][] freeOut;
+    private float[] freeIn0;
+    private float[] dFreeOut;
+    private float[] dxFree;
     private int capacity;
     private float[] input;
     private float[][] z;
@@ -175,14 +184,63 @@ public final class MlpDenoiser implements Denoiser {
     private float[] chunkOut;
 
     private MlpDenoiser(Architecture arch, Linear[] layers) {
+        this(arch, layers, null, null);
+    }
+
+    private MlpDenoiser(Architecture arch, Linear[] layers, Linear[] free, double[] gamma) {
         this.arch = arch;
         this.pre = EdmPreconditioning.of(arch.sigmaData());
         this.layers = layers;
+        this.free = free;
+        this.gamma = gamma;
+        this.gammaGrad = free == null ? null : new double[free.length];
         List<Parameter> p = new ArrayList<>();
         for (Linear l : layers) {
             p.addAll(l.parameters());
         }
+        if (free != null) {
+            for (Linear l : free) {
+                p.addAll(l.parameters());
+            }
+        }
         this.params = List.copyOf(p);
+    }
+
+    /**
+     * A model with a per-layer free branch (ACE, see {@link AceDenoiser}): the pre-activation of layer
+     * {@code l = 0..depth} is {@code z_l = E_l(h_l) + gamma_l F_l(h_l)}, with {@code E_l} this architecture's
+     * layer and {@code F_l} a dense layer on all {@code sites} of the same input ({@code sites * n_in -> sites * n_out});
+     * for the sign block {@code F_0} sees {@code c_in y} (not {@code |c_in y|}) and {@code F_L} is added after the
+     * multiplication by {@code c_in y}. All {@code gamma_l} start at 1.
+     */
+    public static MlpDenoiser initWithFreeBranch(Architecture arch, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        MlpDenoiser base = init(arch, rng.nextLong());
+        Linear[] free = new Linear[arch.depth() + 1];
+        int in = arch.perSite() + arch.fourierFeatures();
+        for (int l = 0; l <= arch.depth(); l++) {
+            int out = l == arch.depth() ? arch.perSite() : arch.width();
+            free[l] = Linear.init("free" + l, arch.sites() * in, arch.sites() * out, rng.split());
+            in = arch.width();
+        }
+        double[] g = new double[free.length];
+        java.util.Arrays.fill(g, 1);
+        return new MlpDenoiser(arch, base.layers, free, g);
+    }
+
+    /** Whether the model has the per-layer free branch of {@link #initWithFreeBranch}. */
+    public boolean hasFreeBranch() {
+        return free != null;
+    }
+
+    /** {@code gamma_l} of the free branch (live; length {@code depth + 1}), or {@code null} without it. */
+    public double[] gammas() {
+        return gamma;
+    }
+
+    /** {@code dLoss/dgamma_l} from the last {@link #backward} (live), or {@code null} without a free branch. */
+    public double[] gammaGradients() {
+        return gammaGrad;
     }
 
     /** A freshly initialised model (PyTorch default initialisation) from a seed. */
@@ -251,13 +309,23 @@ public final class MlpDenoiser implements Denoiser {
         for (int i = 0; i < layers.length; i++) {
             shared[i] = layers[i].shareValues();
         }
-        return new MlpDenoiser(arch, shared);
+        if (free == null) {
+            return new MlpDenoiser(arch, shared);
+        }
+        Linear[] sharedFree = new Linear[free.length];
+        for (int i = 0; i < free.length; i++) {
+            sharedFree[i] = free[i].shareValues();
+        }
+        return new MlpDenoiser(arch, shared, sharedFree, gamma);
     }
 
     /** An independent model with the same architecture and parameter values. */
     public MlpDenoiser copy() {
-        MlpDenoiser m = init(arch, 0);
+        MlpDenoiser m = free == null ? init(arch, 0) : initWithFreeBranch(arch, 0);
         m.setParameterValues(parameterValues());
+        if (free != null) {
+            System.arraycopy(gamma, 0, m.gamma, 0, gamma.length);
+        }
         return m;
     }
 
@@ -288,6 +356,15 @@ public final class MlpDenoiser implements Denoiser {
         cSkip = new float[batch];
         cOut = new float[batch];
         scaledInput = new float[batch * d];
+        if (free != null) {
+            freeOut = new float[arch.depth() + 1][];
+            for (int l = 0; l <= arch.depth(); l++) {
+                freeOut[l] = new float[rows * (l == arch.depth() ? arch.perSite() : w)];
+            }
+            freeIn0 = new float[rows * in0];
+            dFreeOut = new float[rows * Math.max(w, arch.perSite())];
+            dxFree = new float[rows * w];
+        }
     }
 
     /**
@@ -325,14 +402,23 @@ public final class MlpDenoiser implements Denoiser {
                     float u = cIn * y[j];
                     scaledInput[j] = u;
                     input[o + c] = arch.signEquivariant() ? Math.abs(u) : u;
+                    if (free != null) {
+                        freeIn0[o + c] = u;
+                    }
                 }
                 System.arraycopy(emb, 0, input, o + p, nf);
+                if (free != null) {
+                    System.arraycopy(emb, 0, freeIn0, o + p, nf);
+                }
             }
         }
         float[] prev = input;
         int n = in0;
         for (int l = 0; l < arch.depth(); l++) {
             layers[l].forward(gather(l, prev, batch, n), rows, z[l]);
+            if (free != null) {
+                addFree(l, l == 0 ? freeIn0 : prev, batch, z[l], rows * arch.width());
+            }
             Silu.forward(z[l], s[l], h[l], rows * arch.width());
             prev = h[l];
             n = arch.width();
@@ -343,6 +429,9 @@ public final class MlpDenoiser implements Denoiser {
                 f[i] *= scaledInput[i];
             }
         }
+        if (free != null) {
+            addFree(arch.depth(), arch.depth() == 0 ? freeIn0 : prev, batch, f, batch * d);
+        }
         for (int r = 0; r < batch; r++) {
             float cs = cSkip[r];
             float co = cOut[r];
@@ -350,6 +439,32 @@ public final class MlpDenoiser implements Denoiser {
                 out[j] = cs * y[j] + co * f[j];
             }
         }
+    }
+
+    /** {@code z += gamma_l F_l(x)}, keeping {@code F_l(x)} for the backward pass. */
+    private void addFree(int l, float[] x, int batch, float[] zl, int count) {
+        free[l].forward(x, batch, freeOut[l]);
+        float g = (float) gamma[l];
+        float[] fo = freeOut[l];
+        for (int i = 0; i < count; i++) {
+            zl[i] += g * fo[i];
+        }
+    }
+
+    /**
+     * The free branch of layer {@code l} in the backward pass: {@code dLoss/dgamma_l = sum dz . F_l(x)}, the
+     * gradients of {@code F_l}, and (unless {@code l = 0}) its input gradient in {@link #dxFree}.
+     */
+    private void backwardFree(int l, float[] dz, int batch, int count) {
+        float[] fo = freeOut[l];
+        double gg = 0;
+        float g = (float) gamma[l];
+        for (int i = 0; i < count; i++) {
+            gg += (double) dz[i] * fo[i];
+            dFreeOut[i] = g * dz[i];
+        }
+        gammaGrad[l] = gg;
+        free[l].backward(l == 0 ? freeIn0 : h[l - 1], dFreeOut, batch, l == 0 ? null : dxFree);
     }
 
     /**
@@ -366,6 +481,9 @@ public final class MlpDenoiser implements Denoiser {
                 df[j] = co * dOut[j];
             }
         }
+        if (free != null) {
+            backwardFree(arch.depth(), df, batch, batch * d);
+        }
         if (arch.signEquivariant()) {
             for (int i = 0; i < batch * d; i++) {
                 df[i] *= scaledInput[i];
@@ -377,6 +495,9 @@ public final class MlpDenoiser implements Denoiser {
         float[] spare = gradB;
         for (int l = arch.depth(); l >= 0; l--) {
             float[] x = gathered ? col[l] : l == 0 ? input : h[l - 1];
+            if (free != null && l < arch.depth()) {
+                backwardFree(l, dy, batch, rows * w);
+            }
             if (l == 0) {
                 layers[0].backward(x, dy, rows, null);
                 break;
@@ -387,6 +508,11 @@ public final class MlpDenoiser implements Denoiser {
                 scatter(gradCol, batch, w, dx);
             } else {
                 layers[l].backward(x, dy, rows, dx);
+            }
+            if (free != null) {
+                for (int i = 0; i < rows * w; i++) {
+                    dx[i] += dxFree[i];
+                }
             }
             Silu.backward(z[l - 1], s[l - 1], dx, dx, rows * w);
             spare = dy;

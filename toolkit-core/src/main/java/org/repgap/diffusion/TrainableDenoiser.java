@@ -31,8 +31,11 @@ public interface TrainableDenoiser extends Denoiser {
     default void afterStep() {
     }
 
-    /** The constraint state for the history: {@code gamma}, dual variable, slack ({@code NaN} when not applicable). */
-    default double[] constraintState() {
-        return new double[] {Double.NaN, Double.NaN, Double.NaN};
+    /**
+     * The constraint state for the history: {@code {gamma_l}, {lambda_l}, {u_l}} per constraint {@code l}
+     * (one {@code NaN} each when not applicable).
+     */
+    default double[][] constraintState() {
+        return new double[][] {{Double.NaN}, {Double.NaN}, {Double.NaN}};
     }
 }

@@ -110,9 +110,43 @@ public final class Trainer {
 
     /**
      * One row of the training history: mean loss over the steps since the previous row, the learning rate,
-     * and for {@link Equivariance#ACE} {@code gamma}, the dual variable and the slack (otherwise {@code NaN}).
+     * and for {@link Equivariance#ACE} per constraint {@code l} {@code gamma_l}, the dual variable {@code lambda_l}
+     * and the slack {@code u_l} (otherwise one {@code NaN} each).
      */
-    public record HistoryRow(int step, double loss, double lr, double gamma, double dual, double slack) {
+    public record HistoryRow(int step, double loss, double lr, double[] gammas, double[] duals, double[] slacks) {
+        public HistoryRow {
+            gammas = gammas.clone();
+            duals = duals.clone();
+            slacks = slacks.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof HistoryRow h && step == h.step && Double.compare(loss, h.loss) == 0 && Double.compare(lr, h.lr) == 0
+                    && java.util.Arrays.equals(gammas, h.gammas) && java.util.Arrays.equals(duals, h.duals)
+                    && java.util.Arrays.equals(slacks, h.slacks);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(step, loss, lr, java.util.Arrays.hashCode(gammas), java.util.Arrays.hashCode(duals),
+                    java.util.Arrays.hashCode(slacks));
+        }
+
+        @Override
+        public String toString() {
+            return String.format(java.util.Locale.ROOT, "HistoryRow[step=%d, loss=%s, lr=%s, gammas=%s, duals=%s, slacks=%s]", step, loss,
+                    lr, java.util.Arrays.toString(gammas), java.util.Arrays.toString(duals), java.util.Arrays.toString(slacks));
+        }
+
+        /** The {@code gamma_l} of largest magnitude ({@code NaN} when not applicable). */
+        public double gamma() {
+            double m = gammas[0];
+            for (double g : gammas) {
+                m = Math.abs(g) > Math.abs(m) ? g : m;
+            }
+            return m;
+        }
     }
 
     /**
@@ -142,7 +176,7 @@ public final class Trainer {
             return emaNetworks.get(0);
         }
 
-        /** The final {@code gamma} of ACE, {@code NaN} for other mechanisms. */
+        /** The final {@code gamma_l} of ACE of largest magnitude, {@code NaN} for other mechanisms. */
         public double finalGamma() {
             return history.isEmpty() ? Double.NaN : history.get(history.size() - 1).gamma();
         }
@@ -286,7 +320,7 @@ public final class Trainer {
 
     private static List<MlpDenoiser> networks(TrainableDenoiser m) {
         if (m instanceof AceDenoiser a) {
-            return List.of(a.equivariantPart().network(), a.freePart());
+            return a.perLayer() ? List.of(a.equivariantPart().network()) : List.of(a.equivariantPart().network(), a.freePart());
         }
         return List.of(((SymmetrizedDenoiser) m).network());
     }
@@ -388,7 +422,7 @@ public final class Trainer {
                 tailLoss += loss;
             }
             if (step % o.logEvery() == 0 || step == o.steps()) {
-                double[] c = model.constraintState();
+                double[][] c = model.constraintState();
                 history.add(new HistoryRow(step, windowLoss / windowSteps, lr, c[0], c[1], c[2]));
                 windowLoss = 0;
                 windowSteps = 0;

@@ -18,7 +18,7 @@
  * <p><b>Precision.</b> Weights, activations, gradients, Adam moments and EMA are float32, and the GEMMs
  * accumulate in float32 (OpenBLAS {@code sgemm}, like PyTorch on the CPU). Double is used where sums are
  * long or values feed the metrics: the loss (sum over batch and coordinates), bias gradients (column sums
- * over the batch), the ACE {@code gamma} gradient, preconditioning factors and the Fourier embedding
+ * over the batch), the ACE {@code gamma_l} gradients, preconditioning factors and the Fourier embedding
  * (computed in double, stored as float), Adam's bias corrections, and at evaluation time the skip
  * connection {@code c_skip y}, the sampler state, the ideal denoiser and every metric.
  */

@@ -136,13 +136,19 @@ class EquivariantLayersTest {
         MlpDenoiser.Architecture plain = new MlpDenoiser.Architecture(6, 8, 2, 4, 0.9);
         MlpDenoiser ds = MlpDenoiser.init(SymmetrizedDenoiser.layersArchitecture(plain, Groups.perm(3)), 1);
         MlpDenoiser conv = MlpDenoiser.init(SymmetrizedDenoiser.layersArchitecture(plain, Groups.cyclic()), 2);
+        // the per-layer ACE model: free layers and gamma_l are kept
+        MlpDenoiser ace = MlpDenoiser.initWithFreeBranch(SymmetrizedDenoiser.layersArchitecture(plain, Groups.perm(3)), 4);
+        ace.gammas()[0] = 0.3;
+        ace.gammas()[2] = -0.2;
         Path file = dir.resolve("c.bin");
-        Checkpoint.write(file, List.of(ds, conv));
+        Checkpoint.write(file, List.of(ds, conv, ace));
         List<MlpDenoiser> back = Checkpoint.read(file);
+        assertTrue(back.get(2).hasFreeBranch());
+        assertArrayEquals(ace.gammas(), back.get(2).gammas(), 0.0);
         double[] y = {0.1, -0.4, 1.3, 0.7, -2.0, 0.5};
         double[] sigma = {0.3};
-        for (int k = 0; k < 2; k++) {
-            MlpDenoiser orig = k == 0 ? ds : conv;
+        for (int k = 0; k < 3; k++) {
+            MlpDenoiser orig = List.of(ds, conv, ace).get(k);
             assertEquals(orig.architecture(), back.get(k).architecture());
             double[] a = new double[6];
             double[] b = new double[6];
@@ -206,5 +212,47 @@ class EquivariantLayersTest {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> SymmetrizedDenoiser.layersArchitecture(plain, Groups.parse("so2")));
         assertTrue(e.getMessage().contains("perm:m"), e.getMessage());
+    }
+
+    /**
+     * The per-layer ACE model {@code z_l = E_l(h_l) + gamma_l F_l(h_l)} is exactly equivariant when every
+     * {@code gamma_l = 0} (error at float32 rounding, below 1e-9 as in TrainerTest), and not when one
+     * {@code gamma_l} is switched on (error above 1e-6), except the sign block's hidden layers, whose inputs are
+     * sign-invariant (a dense layer on invariant features stays invariant).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"signs, 3", "perm:3, 6", "cyclic, 5"})
+    void perLayerAceIsEquivariantExactlyWhenEveryGammaIsZero(String groupSpec, int dim) {
+        org.repgap.group.SymmetryGroup g = groupSpec.equals("signs") ? Groups.signs()
+                : groupSpec.equals("cyclic") ? Groups.cyclic() : Groups.perm(3);
+        MlpDenoiser.Architecture plain = new MlpDenoiser.Architecture(dim, 8, 2, 4, 1.0);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        double[][] rows = new double[16][dim];
+        for (double[] r : rows) {
+            for (int j = 0; j < dim; j++) {
+                r[j] = rng.nextGaussian();
+            }
+        }
+        org.repgap.data.PointCloud x = org.repgap.data.PointCloud.of(rows);
+        AceDenoiser ace = AceDenoiser.init(plain, g, AceDenoiser.Options.defaults(), 3);
+        assertEquals(plain.depth() + 1, ace.constraints());
+        for (int l = 0; l < ace.constraints(); l++) {
+            ace.setGamma(l, 0);
+        }
+        double exact = RunMetrics.equivarianceError(ace, g, x, 1.0, new java.util.SplittableRandom(9));
+        assertTrue(exact < 1e-9, "all gamma_l = 0: " + exact);
+        for (int l = 0; l < ace.constraints(); l++) {
+            ace.setGamma(l, 0.5);
+            double broken = RunMetrics.equivarianceError(ace, g, x, 1.0, new java.util.SplittableRandom(9));
+            // the sign block's hidden layers act on sign-invariant features, so only F_0 (which sees c_in y) and
+            // F_L (added after the multiplication by c_in y) can break the symmetry there
+            boolean breaks = !groupSpec.equals("signs") || l == 0 || l == plain.depth();
+            if (breaks) {
+                assertTrue(broken > 1e-6, "gamma_" + l + " = 0.5: " + broken);
+            } else {
+                assertTrue(broken < 1e-9, "gamma_" + l + " = 0.5 on invariant features: " + broken);
+            }
+            ace.setGamma(l, 0);
+        }
     }
 }

@@ -37,7 +37,10 @@ class MlpDenoiserTest {
         MlpDenoiser.Architecture arch = new MlpDenoiser.Architecture(dim, 6, 2, 4, 0.7);
         if (mech == Equivariance.ACE) {
             AceDenoiser ace = AceDenoiser.init(arch, group, AceDenoiser.Options.defaults(), 11);
-            ace.setGamma(0.6);
+            for (int l = 0; l < ace.constraints(); l++) {
+                ace.setGamma(l, 0.6 - 0.15 * l);
+            }
+            assertEquals(SymmetrizedDenoiser.hasLayers(group) ? arch.depth() + 1 : 1, ace.constraints(), "one gamma per layer");
             checkGradients(ace, dim);
             return;
         }
@@ -77,14 +80,17 @@ class MlpDenoiserTest {
         }
         assertTrue(checked > 100, "checked " + checked);
         if (m instanceof AceDenoiser ace) {
-            double g = ace.gammaGradient();
-            double g0 = ace.gamma();
-            ace.setGamma(g0 + H);
-            double lp = lossOf(m, y, sigma, b, c);
-            ace.setGamma(g0 - H);
-            double lm = lossOf(m, y, sigma, b, c);
-            ace.setGamma(g0);
-            assertEquals((lp - lm) / (2 * H), g, 2e-3 + 2e-2 * Math.abs(g), "gamma");
+            for (int l = 0; l < ace.constraints(); l++) {
+                double g = ace.gammaGradient(l);
+                double g0 = ace.gammas()[l];
+                ace.setGamma(l, g0 + H);
+                double lp = lossOf(m, y, sigma, b, c);
+                ace.setGamma(l, g0 - H);
+                double lm = lossOf(m, y, sigma, b, c);
+                ace.setGamma(l, g0);
+                assertEquals((lp - lm) / (2 * H), g, 2e-3 + 2e-2 * Math.abs(g), "gamma_" + l);
+                assertTrue(Math.abs(g) > 1e-3, "gamma_" + l + " gradient " + g + " must be non-trivial for the check to bite");
+            }
         }
     }
 

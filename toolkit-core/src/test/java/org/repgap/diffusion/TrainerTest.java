@@ -132,18 +132,30 @@ class TrainerTest {
     }
 
     /**
-     * ACE on a sign-symmetric task: starting from gamma = 1 (the flexible model), the primal-dual updates
-     * drive gamma below its tolerance 0.02, and the model is then nearly equivariant. With the resilient
+     * ACE on sign- and shift-symmetric tasks (sign block; circular convolutions): starting from gamma_l = 1
+     * in every layer (the flexible model), the
+     * primal-dual updates drive every gamma_l below its tolerance 0.02, and the model is then nearly equivariant. With the resilient
      * slack, gamma settles where the data want it: near 0 too on a task that is exactly symmetric.
      */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
-    void aceDrivesGammaBelowItsTolerance(boolean resilient) {
-        SymmetryGroup g = org.repgap.group.Groups.signs();
-        PointCloud x = Tasks.parse("sign-vectors:3:2").sample(64, new SplittableRandom(4));
+    @CsvSource({"signs, sign-vectors:3:2, false", "signs, sign-vectors:3:2, true", "cyclic, shifted-signals:5:2, false"})
+    void aceDrivesGammaBelowItsTolerance(String groupName, String taskSpec, boolean resilient) {
+        SymmetryGroup g = groupName.equals("signs") ? org.repgap.group.Groups.signs() : org.repgap.group.Groups.cyclic();
+        PointCloud x = Tasks.parse(taskSpec).sample(64, new SplittableRandom(4));
         AceDenoiser.Options ace = AceDenoiser.Options.defaults().withResilient(resilient);
         Trainer.Result r = Trainer.train(x, g, small(1500, 2).withEquivariance(Equivariance.ACE).withAce(ace), Progress.NONE);
-        assertEquals(1.0, r.history().get(0).gamma(), 0.2, "starts flexible");
+        Trainer.HistoryRow first = r.history().get(0);
+        Trainer.HistoryRow last = r.history().get(r.history().size() - 1);
+        int layers = small(1, 2).depth() + 1;
+        assertEquals(layers, last.gammas().length, "one gamma per layer (hidden layers and output layer)");
+        assertEquals(layers, last.duals().length);
+        assertEquals(layers, last.slacks().length);
+        for (int l = 0; l < layers; l++) {
+            assertEquals(1.0, first.gammas()[l], 0.2, "gamma_" + l + " starts flexible");
+            assertTrue(Math.abs(last.gammas()[l]) < ace.tolerance(), "gamma_" + l + " = " + last.gammas()[l]);
+            assertTrue(last.duals()[l] != 0, "dual_" + l + " moved");
+            assertEquals(resilient ? last.duals()[l] / ace.slackCost() : 0, last.slacks()[l], 1e-12, "slack_" + l);
+        }
         assertTrue(Math.abs(r.finalGamma()) < ace.tolerance(), "gamma " + r.finalGamma());
         double err = RunMetrics.equivarianceError(r.denoiser(), g, x, r.sigmaData(), new SplittableRandom(9));
         assertTrue(err < 1e-3, "equivariance error " + err);

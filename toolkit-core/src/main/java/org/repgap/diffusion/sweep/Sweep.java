@@ -282,10 +282,22 @@ public final class Sweep {
         long seed = runSeed(k);
         Trainer.Options to = spec.trainer().withSeed(seed).withEquivariance(k.mechanism());
         Trainer.Result r = Trainer.train(split.train(), spec.group(), to, workers, Progress.NONE);
-        StringBuilder h = new StringBuilder("step,loss,lr,gamma,dual,slack\n");
+        int layers = r.history().isEmpty() ? 1 : r.history().get(0).gammas().length;
+        StringBuilder h = new StringBuilder("step,loss,lr");
+        for (String col : new String[] {"gamma_", "dual_", "slack_"}) {
+            for (int l = 0; l < layers; l++) {
+                h.append(',').append(col).append(l);
+            }
+        }
+        h.append('\n');
         for (Trainer.HistoryRow row : r.history()) {
-            h.append(row.step()).append(',').append(num(row.loss())).append(',').append(num(row.lr())).append(',')
-                    .append(num(row.gamma())).append(',').append(num(row.dual())).append(',').append(num(row.slack())).append('\n');
+            h.append(row.step()).append(',').append(num(row.loss())).append(',').append(num(row.lr()));
+            for (double[] v : new double[][] {row.gammas(), row.duals(), row.slacks()}) {
+                for (double x : v) {
+                    h.append(',').append(num(x));
+                }
+            }
+            h.append('\n');
         }
         AtomicFiles.writeString(dir.resolve("history.csv"), h.toString());
         List<org.repgap.diffusion.MlpDenoiser> nets = new ArrayList<>(r.emaNetworks());
