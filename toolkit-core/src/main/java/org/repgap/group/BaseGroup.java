@@ -49,6 +49,12 @@ abstract class BaseGroup implements SymmetryGroup {
         return spec();
     }
 
+    /** Checks that the dimension is a positive multiple of {@link #dimensionMultiple()}. */
+    @Override
+    public void checkDimension(int dim) {
+        checkMultiple(dim, dimensionMultiple());
+    }
+
     /** The dimension must be a multiple of this (the size of the blocks the group acts on); 1 by default. */
     int dimensionMultiple() {
         return 1;

@@ -46,10 +46,6 @@ final class CyclicGroup extends BaseGroup {
         return dihedral ? "dihedral" : "cyclic";
     }
 
-    @Override
-    public void checkDimension(int dim) {
-        checkMultiple(dim, 1);
-    }
 
     @Override
     public boolean isFinite() {

@@ -53,10 +53,6 @@ final class PermutationGroup extends BaseGroup {
         return m;
     }
 
-    @Override
-    public void checkDimension(int dim) {
-        checkMultiple(dim, m);
-    }
 
     @Override
     public boolean isFinite() {

@@ -28,10 +28,6 @@ final class SignGroup extends BaseGroup {
         return "sign";
     }
 
-    @Override
-    public void checkDimension(int dim) {
-        checkMultiple(dim, 1);
-    }
 
     @Override
     public boolean isFinite() {

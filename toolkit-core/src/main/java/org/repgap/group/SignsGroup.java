@@ -30,10 +30,6 @@ final class SignsGroup extends BaseGroup {
         return "signs";
     }
 
-    @Override
-    public void checkDimension(int dim) {
-        checkMultiple(dim, 1);
-    }
 
     @Override
     public boolean isFinite() {

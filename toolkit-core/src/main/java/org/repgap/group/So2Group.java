@@ -52,10 +52,6 @@ final class So2Group extends BaseGroup {
         return 2;
     }
 
-    @Override
-    public void checkDimension(int dim) {
-        checkMultiple(dim, 2);
-    }
 
     @Override
     public boolean isFinite() {

@@ -52,10 +52,6 @@ final class So3Group extends BaseGroup {
         return 3;
     }
 
-    @Override
-    public void checkDimension(int dim) {
-        checkMultiple(dim, 3);
-    }
 
     @Override
     public boolean isFinite() {

@@ -37,10 +37,6 @@ final class TranslationGroup extends BaseGroup {
         return k;
     }
 
-    @Override
-    public void checkDimension(int dim) {
-        checkMultiple(dim, k);
-    }
 
     @Override
     public boolean isFinite() {

@@ -20,10 +20,6 @@ final class TrivialGroup extends BaseGroup {
         return "none";
     }
 
-    @Override
-    public void checkDimension(int dim) {
-        checkMultiple(dim, 1);
-    }
 
     @Override
     public boolean isFinite() {
