@@ -164,15 +164,14 @@ public final class PointCloud {
                 MessageDigest md = MessageDigest.getInstance("SHA-256");
                 ByteBuffer head = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(n).putInt(dim);
                 md.update(head.array());
-                ByteBuffer buf = ByteBuffer.allocate(8 * 4096).order(ByteOrder.LITTLE_ENDIAN);
-                for (int i = 0; i < values.length; i++) {
-                    buf.putDouble(values[i]);
-                    if (!buf.hasRemaining()) {
-                        md.update(buf.array(), 0, buf.position());
-                        buf.clear();
-                    }
+                int chunk = 8192;
+                ByteBuffer buf = ByteBuffer.allocate(8 * chunk).order(ByteOrder.LITTLE_ENDIAN);
+                java.nio.DoubleBuffer view = buf.asDoubleBuffer();
+                for (int i = 0; i < values.length; i += chunk) {
+                    int len = Math.min(chunk, values.length - i);
+                    view.put(0, values, i, len);
+                    md.update(buf.array(), 0, 8 * len);
                 }
-                md.update(buf.array(), 0, buf.position());
                 h = HexFormat.of().formatHex(md.digest());
                 sha256 = h;
             } catch (NoSuchAlgorithmException e) {

@@ -14,11 +14,17 @@ import org.repgap.progress.Progress;
  * with rigorous error bounds ({@link BoundedGram}) deciding which pairs could still be among the
  * {@code k} nearest; only those are re-evaluated exactly by direct differences in double precision.
  *
- * <p>For each query row, the search keeps the {@code k} smallest upper bounds {@code a + e} seen so far
+ * <p>For each query row, the search keeps the {@code k} smallest upper bounds ({@code a + e}) seen so far
  * (their maximum {@code T} bounds the true {@code k}-th squared distance from above) and the pairs whose
  * lower bound {@code a - e} is at most {@code T}. Every true neighbour passes this test, so ranking the
  * survivors by their exact distance (then index) gives exactly the result of {@link BruteForceSearch};
  * the reported distances are the direct-difference values, bit for bit.
+ *
+ * <p>Data that lie (to a relative residual of about 1e-4) in a linear subspace of at most half the
+ * ambient dimension, such as a low-dimensional data set rotated into a larger space or many neural
+ * embeddings, are multiplied in the coordinates of that subspace ({@link SubspaceBasis}): the product
+ * shrinks by the ratio of dimensions, the bounds stay rigorous ({@link BoundedGram#upper}) and the
+ * result does not change.
  *
  * <p>Query blocks run in parallel on the common fork-join pool with single-threaded OpenBLAS (see
  * {@link OpenBlas}). Values whose centred magnitude exceeds 1e150 fall back to brute force.
@@ -32,9 +38,15 @@ final class BlockedEuclideanSearch implements NeighborSearch {
     static final int SYMMETRIC_MAX_N = 100_000;
 
     private final Progress progress;
+    private final boolean reduce;
 
-    BlockedEuclideanSearch(Progress progress) {
+    /**
+     * @param reduce whether products may run on the coordinates of a {@link SubspaceBasis} when the data
+     *               have one (same results, fewer operations; off only to test the full product)
+     */
+    BlockedEuclideanSearch(Progress progress, boolean reduce) {
         this.progress = progress;
+        this.reduce = reduce;
     }
 
     @Override
@@ -49,7 +61,7 @@ final class BlockedEuclideanSearch implements NeighborSearch {
 
     @Override
     public NeighborSearch withProgress(Progress p) {
-        return new BlockedEuclideanSearch(p);
+        return new BlockedEuclideanSearch(p, reduce);
     }
 
     @Override
@@ -75,7 +87,8 @@ final class BlockedEuclideanSearch implements NeighborSearch {
     private NeighborGraph knn(PointCloud data, PointCloud queries, int k, boolean excludeSelf) {
         int nq = queries.n();
         int dim = data.dim();
-        BoundedGram gram = BoundedGram.create(data.values(), data.n(), dim, excludeSelf ? null : queries.values());
+        BoundedGram gram = BoundedGram.create(data.values(), data.n(), dim, excludeSelf ? null : queries.values(),
+                BoundedGram.DATA_BLOCK, reduce);
         if (gram == null) {
             return bruteFallback(data, queries, k, excludeSelf);
         }
@@ -209,7 +222,8 @@ final class BlockedEuclideanSearch implements NeighborSearch {
                 int nb = gram.blockSize(b);
                 int j0 = gram.blockStart(b);
                 for (int r = 0; r < m; r++) {
-                    scanRow(gram, rows, r, ws.queryNorm2(r), g, r * nb, nb, j0, excludeSelf ? q0 + r : -1, b);
+                    scanRow(gram, rows, r, ws.queryNorm2(r), ws.queryResidual(r), g, r * nb, nb, j0,
+                            excludeSelf ? q0 + r : -1, b);
                 }
             }
             for (int r = 0; r < m; r++) {
@@ -224,8 +238,8 @@ final class BlockedEuclideanSearch implements NeighborSearch {
     }
 
     /** Feeds one row of a product block ({@code g[base .. base+nb)}, data rows from {@code j0}) to state {@code r}. */
-    private static void scanRow(BoundedGram gram, RowStates rows, int r, double nq, float[] g, int base, int nb, int j0,
-            int self, int block) {
+    private static void scanRow(BoundedGram gram, RowStates rows, int r, double nq, double rq, float[] g, int base, int nb,
+            int j0, int self, int block) {
         double t = rows.bound(r);
         double slack = gram.maxError(nq, block);
         float thr = BoundedGram.floatAtLeast(t + slack);
@@ -238,7 +252,7 @@ final class BlockedEuclideanSearch implements NeighborSearch {
             double a = g[p];
             double e = gram.error(nq, j);
             if (a - e <= t) {
-                t = rows.offer(r, j, a - e, a + e);
+                t = rows.offer(r, j, a - e, gram.upper(a, e, rq, j));
                 thr = BoundedGram.floatAtLeast(t + slack);
             }
         }
@@ -254,7 +268,7 @@ final class BlockedEuclideanSearch implements NeighborSearch {
         int n = x.n();
         int dim = x.dim();
         double[] v = x.values();
-        BoundedGram gram = BoundedGram.create(v, n, dim, null, TILE);
+        BoundedGram gram = BoundedGram.create(v, n, dim, null, TILE, reduce);
         if (gram == null) {
             return bruteFallback(x, x, k, true);
         }
@@ -307,7 +321,7 @@ final class BlockedEuclideanSearch implements NeighborSearch {
             float[] g = ws.multiply(b);
             if (a == b) {
                 for (int r = 0; r < m; r++) {
-                    scanRow(gram, rows, q0 + r, ws.queryNorm2(r), g, r * nb, nb, j0, q0 + r, b);
+                    scanRow(gram, rows, q0 + r, ws.queryNorm2(r), ws.queryResidual(r), g, r * nb, nb, j0, q0 + r, b);
                 }
                 continue;
             }
@@ -333,12 +347,13 @@ final class BlockedEuclideanSearch implements NeighborSearch {
                     double av = g[p];
                     double e = gram.error(nq, j);
                     double lower = av - e;
+                    double upper = lower <= t || lower <= rows.bound(j) ? gram.upper(av, e, ws.queryResidual(r), j) : 0;
                     if (lower <= t) {
-                        t = rows.offer(i, j, lower, av + e);
+                        t = rows.offer(i, j, lower, upper);
                         thr = BoundedGram.floatAtLeast(t + slack);
                     }
                     if (lower <= rows.bound(j)) {
-                        double tj = rows.offer(j, i, lower, av + e);
+                        double tj = rows.offer(j, i, lower, upper);
                         colThr[c] = BoundedGram.floatAtLeast(gram.columnThreshold(tj, maxNorm, j));
                     }
                 }
@@ -392,7 +407,7 @@ final class BlockedEuclideanSearch implements NeighborSearch {
         if (buckets.size() == 0 || n < 2) {
             return buckets.counts(hist, allPairs);
         }
-        BoundedGram gram = BoundedGram.create(x.values(), n, x.dim(), null);
+        BoundedGram gram = BoundedGram.create(x.values(), n, x.dim(), null, BoundedGram.DATA_BLOCK, reduce);
         if (gram == null) {
             return new BruteForceSearch(Metric.euclidean(), progress).countPairsWithin(x, radii);
         }
@@ -441,7 +456,7 @@ final class BlockedEuclideanSearch implements NeighborSearch {
                                 double a = g[c];
                                 double e = gram.error(nq, j);
                                 int pMin = RadiusBuckets.countAtMost(highEdge, a - e);
-                                int pMax = RadiusBuckets.countAtMost(lowEdge, a + e);
+                                int pMax = RadiusBuckets.countAtMost(lowEdge, gram.upper(a, e, ws.queryResidual(r), j));
                                 int p = pMin == pMax ? pMin
                                         : buckets.bucket(EuclideanMetric.directDistance(v, i * dim, v, j * dim, dim));
                                 local[p] += 2;

@@ -26,6 +26,16 @@ import org.bytedeco.javacpp.FloatPointer;
  * {@code 10^-6} times the squared distance, the bounds also contain the double-precision value
  * that the direct-difference formula computes (relative error below {@code 10^-12}).
  *
+ * <p>Reduced coordinates. When the data lie (up to a small residual) in a {@code p}-dimensional subspace
+ * ({@link SubspaceBasis}, orthonormal {@code V}), the product can run on {@code w = V^T x'} instead of
+ * {@code x'}: {@code p + 2} instead of {@code D + 2} multiply-adds per pair. Then {@code e} uses the full
+ * squared norms {@code |x'|^2 + |y'|^2} (which bound the projected ones), with {@code D} replaced by
+ * {@code p} in the float term plus {@code 16 sqrt(p) (D + 2) 2^-53} for the double-precision projection
+ * and {@code 4 eps} for the departure {@code eps} of {@code V} from orthonormality; {@code a - e} still
+ * bounds {@code |x' - y'|^2} from below (a projection contracts), and the upper bound becomes
+ * {@code (sqrt(a + e) + rho_x + rho_y)^2} ({@link #upper}) with {@code rho} bounding each row's residual
+ * norm {@code |x' - V w|}.
+ *
  * <p>Not thread-safe as a whole: each thread uses its own {@link Workspace}; the shared data
  * blocks are only read. Native memory is released by {@link #close()}.
  */
@@ -36,28 +46,42 @@ final class BoundedGram implements AutoCloseable {
     private static final double MAX_MAGNITUDE = 1e150;
 
     private final int dim;
+    /** Coordinates per row in the product: {@code dim}, or the size of the subspace basis. */
+    private final int coords;
     private final int width;
     private final double[] center;
     private final double scale;
+    /** The subspace basis ({@code dim x coords}, row-major), or {@code null} for the full coordinates. */
+    private final double[] basis;
     private final double relErr;
     private final double absErr;
     private final int n;
     private final int blockRows;
     private final double[] norm2;
+    /** Upper bounds on the scaled residual norms {@code |s r_j|} of the data rows ({@code null} without a basis). */
+    private final double[] residual;
     private final double[] blockMaxNorm2;
     private final FloatPointer[] blockMemory;
     private final FloatBuffer[] blocks;
+    /** The data array the blocks were made from, and its rows in query form {@code [w, 1, |w|^2]} (see {@link Workspace#load}). */
+    private double[] source;
+    private float[] queryForm;
 
-    private BoundedGram(int dim, double[] center, double scale, int n, int blockRows) {
+    private BoundedGram(int dim, double[] center, double scale, double[] basis, int n, int blockRows) {
         this.dim = dim;
-        this.width = dim + 2;
+        this.coords = basis == null ? dim : basis.length / dim;
+        this.width = coords + 2;
         this.center = center;
         this.scale = scale;
-        this.relErr = 4.0 * (dim + 6) * 0x1p-24;
-        this.absErr = (dim + 2) * 0x1p-140;
+        this.basis = basis;
+        double projectionErr = basis == null ? 0
+                : 16 * Math.sqrt(coords) * (dim + 2) * 0x1p-53 + 4 * SubspaceBasis.orthonormalityError(basis, dim, coords);
+        this.relErr = 4.0 * (coords + 6) * 0x1p-24 + projectionErr;
+        this.absErr = (coords + 2) * 0x1p-140;
         this.n = n;
         this.blockRows = blockRows;
         this.norm2 = new double[n];
+        this.residual = basis == null ? null : new double[n];
         int nb = (n + blockRows - 1) / blockRows;
         this.blockMaxNorm2 = new double[nb];
         this.blockMemory = new FloatPointer[nb];
@@ -75,8 +99,18 @@ final class BoundedGram implements AutoCloseable {
         return create(data, n, dim, queries, DATA_BLOCK);
     }
 
-    /** As {@link #create(double[], int, int, double[])} with {@code blockRows} data rows per block. */
+    /** As {@link #create(double[], int, int, double[])} with {@code blockRows} data rows per block and no reduction. */
     static BoundedGram create(double[] data, int n, int dim, double[] queries, int blockRows) {
+        return create(data, n, dim, queries, blockRows, false);
+    }
+
+    /**
+     * As {@link #create(double[], int, int, double[])} with {@code blockRows} data rows per block; with
+     * {@code reduce}, the product runs on the coordinates in a {@link SubspaceBasis} when the data has one
+     * and the residuals of all rows hold at most {@value #MAX_RESIDUAL_ENERGY} of their energy (otherwise,
+     * and without {@code reduce}, on all coordinates). The bounds are rigorous either way.
+     */
+    static BoundedGram create(double[] data, int n, int dim, double[] queries, int blockRows, boolean reduce) {
         double[] mu = new double[dim];
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < dim; c++) {
@@ -91,14 +125,32 @@ final class BoundedGram implements AutoCloseable {
             return null;
         }
         double scale = max == 0 ? 1.0 : Math.scalb(1.0, -(Math.getExponent(max) + 1));
-        BoundedGram g = new BoundedGram(dim, mu, scale, n, blockRows);
+        double[] basis = reduce ? SubspaceBasis.find(data, n, dim, mu) : null;
+        BoundedGram g = new BoundedGram(dim, mu, scale, basis, n, blockRows);
         try {
             g.fillBlocks(data);
         } catch (RuntimeException | Error e) {
             g.close();
             throw e;
         }
+        if (basis != null && !g.residualsSmall()) {
+            g.close();
+            return create(data, n, dim, queries, blockRows, false);
+        }
         return g;
+    }
+
+    /** Above this fraction of the data's energy in the residuals, the reduction is not worth its looser bounds. */
+    static final double MAX_RESIDUAL_ENERGY = 1e-6;
+
+    private boolean residualsSmall() {
+        double res = 0;
+        double all = 0;
+        for (int j = 0; j < n; j++) {
+            res += residual[j] * residual[j];
+            all += norm2[j];
+        }
+        return res <= MAX_RESIDUAL_ENERGY * all;
     }
 
     private static double maxCentred(double[] v, double[] mu) {
@@ -111,40 +163,93 @@ final class BoundedGram implements AutoCloseable {
     }
 
     private void fillBlocks(double[] data) {
-        double[] row = new double[dim];
-        for (int b = 0; b < blocks.length; b++) {
-            int j0 = blockStart(b);
-            int m = blockSize(b);
-            blockMemory[b] = new FloatPointer((long) m * width);
-            FloatBuffer buf = blockMemory[b].asBuffer();
-            double maxNorm = 0;
-            for (int r = 0; r < m; r++) {
-                int j = j0 + r;
-                double nrm = centre(data, j, row);
-                norm2[j] = nrm;
-                maxNorm = Math.max(maxNorm, nrm);
-                int base = r * width;
-                for (int c = 0; c < dim; c++) {
-                    buf.put(base + c, -2f * (float) row[c]);
-                }
-                buf.put(base + dim, (float) nrm);
-                buf.put(base + dim + 1, 1f);
-            }
-            blockMaxNorm2[b] = maxNorm;
-            blocks[b] = buf;
-        }
+        source = data;
+        queryForm = new float[Math.multiplyExact(n, width)];
+        java.util.stream.IntStream.range(0, blocks.length).parallel().forEach(b -> fillBlock(data, b));
     }
 
-    /** Writes {@code s (v_i - mu)} into {@code out} and returns its squared norm. */
-    private double centre(double[] v, int i, double[] out) {
-        double nrm = 0;
+    private void fillBlock(double[] data, int b) {
+        double[] z = new double[dim];
+        double[] row = new double[coords + 2];
+        int j0 = blockStart(b);
+        int m = blockSize(b);
+        blockMemory[b] = new FloatPointer((long) m * width);
+        FloatBuffer buf = blockMemory[b].asBuffer();
+        double maxNorm = 0;
+        for (int r = 0; r < m; r++) {
+            int j = j0 + r;
+            double nrm = prepare(data, j, z, row);
+            norm2[j] = nrm;
+            if (residual != null) {
+                residual[j] = row[coords + 1];
+            }
+            maxNorm = Math.max(maxNorm, nrm);
+            int base = r * width;
+            for (int c = 0; c < coords; c++) {
+                buf.put(base + c, -2f * (float) row[c]);
+            }
+            buf.put(base + coords, (float) row[coords]);
+            buf.put(base + coords + 1, 1f);
+            int q = j * width;
+            for (int c = 0; c < coords; c++) {
+                queryForm[q + c] = (float) row[c];
+            }
+            queryForm[q + coords] = 1f;
+            queryForm[q + coords + 1] = (float) row[coords];
+        }
+        blockMaxNorm2[b] = maxNorm;
+        blocks[b] = buf;
+    }
+
+    /**
+     * Prepares row {@code i} of {@code v} for the product. Writes {@code z = s (v_i - mu)} into {@code z} and
+     * the product coordinates into {@code out[0 .. coords)}: {@code z} itself, or {@code w = V^T z} with a
+     * basis; {@code out[coords]} is their squared norm and {@code out[coords + 1]} an upper bound on the
+     * residual norm {@code |z - V w|} (0 without a basis), inflated for the rounding of its computation
+     * (Higham 2002, section 3.1: each entry of {@code z - V w} is within {@code gamma_{p+1}} of
+     * {@code |z_c| + sum_q |V_cq| |w_q|}, a vector of norm at most {@code (1 + 1.01 sqrt p) |z|}).
+     *
+     * @return the squared norm {@code |z|^2} of all coordinates, which the error bounds use
+     */
+    private double prepare(double[] v, int i, double[] z, double[] out) {
+        double full = 0;
         int off = i * dim;
         for (int c = 0; c < dim; c++) {
             double t = (v[off + c] - center[c]) * scale;
-            out[c] = t;
-            nrm += t * t;
+            z[c] = t;
+            full += t * t;
         }
-        return nrm;
+        if (basis == null) {
+            System.arraycopy(z, 0, out, 0, dim);
+            out[dim] = full;
+            out[dim + 1] = 0;
+            return full;
+        }
+        int p = coords;
+        java.util.Arrays.fill(out, 0, p, 0.0);
+        for (int c = 0; c < dim; c++) {
+            double t = z[c];
+            int row = c * p;
+            for (int q = 0; q < p; q++) {
+                out[q] += basis[row + q] * t;
+            }
+        }
+        double proj = 0;
+        for (int q = 0; q < p; q++) {
+            proj += out[q] * out[q];
+        }
+        double res = 0;
+        for (int c = 0; c < dim; c++) {
+            double t = z[c];
+            int row = c * p;
+            for (int q = 0; q < p; q++) {
+                t -= basis[row + q] * out[q];
+            }
+            res += t * t;
+        }
+        out[p] = proj;
+        out[p + 1] = Math.sqrt(res) * (1 + (dim + 2) * 0x1p-51) + (p + 2) * (2 + Math.sqrt(p)) * 0x1p-51 * Math.sqrt(full);
+        return full;
     }
 
     int blockCount() {
@@ -184,6 +289,32 @@ final class BoundedGram implements AutoCloseable {
      */
     double columnThreshold(double bound, double maxQueryNorm2, int j) {
         return bound + relErr * (maxQueryNorm2 + norm2[j]) + absErr;
+    }
+
+    /** Bound on the scaled residual norm of data row {@code j} outside the subspace basis (0 without one). */
+    double residual(int j) {
+        return residual == null ? 0 : residual[j];
+    }
+
+    /** The number of coordinates each product runs on: the dimension, or the size of the subspace basis. */
+    int productCoordinates() {
+        return coords;
+    }
+
+    /**
+     * Upper bound on the scaled squared distance between a query row with residual bound
+     * {@code queryResidual} and data row {@code j}, given the product value {@code a} and its error
+     * {@code e = }{@link #error}: {@code a + e} without a subspace basis, otherwise
+     * {@code (sqrt(a + e) + rho_q + rho_j)^2} (rounded up), since {@code |z_x - z_y| <= |V (w_x - w_y)|
+     * + |r_x| + |r_y|} and {@code e} covers {@code |V u|^2 - |u|^2}.
+     */
+    double upper(double a, double e, double queryResidual, int j) {
+        double rho = queryResidual + residual(j);
+        if (rho == 0) {
+            return a + e;
+        }
+        double t = Math.sqrt(Math.max(0, a + e)) + rho;
+        return t * t * (1 + 0x1p-50);
     }
 
     /** The largest {@link #error} over the rows of block {@code b}. */
@@ -264,7 +395,9 @@ final class BoundedGram implements AutoCloseable {
         private final FloatBuffer product;
         private final float[] productArray;
         private final double[] queryNorm2;
-        private final double[] row = new double[dim];
+        private final double[] queryResidual;
+        private final double[] z = new double[dim];
+        private final double[] row = new double[coords + 2];
         private int rows;
 
         private Workspace(int maxRows) {
@@ -275,6 +408,7 @@ final class BoundedGram implements AutoCloseable {
             this.product = productMemory.asBuffer();
             this.productArray = new float[maxRows * blockRows];
             this.queryNorm2 = new double[maxRows];
+            this.queryResidual = new double[maxRows];
         }
 
         /** Loads query rows {@code first .. first+m} of {@code values} (row-major, same dimension as the data). */
@@ -282,15 +416,25 @@ final class BoundedGram implements AutoCloseable {
             if (m > maxRows) {
                 throw new IllegalArgumentException(m + " rows exceed the workspace of " + maxRows);
             }
+            if (values == source) {
+                // rows of the data: already prepared (each is loaded once per tile, and preparing costs D p)
+                query.put(0, queryForm, first * width, m * width);
+                for (int r = 0; r < m; r++) {
+                    queryNorm2[r] = norm2[first + r];
+                    queryResidual[r] = residual(first + r);
+                }
+                rows = m;
+                return;
+            }
             for (int r = 0; r < m; r++) {
-                double nrm = centre(values, first + r, row);
-                queryNorm2[r] = nrm;
+                queryNorm2[r] = prepare(values, first + r, z, row);
+                queryResidual[r] = row[coords + 1];
                 int base = r * width;
-                for (int c = 0; c < dim; c++) {
+                for (int c = 0; c < coords; c++) {
                     query.put(base + c, (float) row[c]);
                 }
-                query.put(base + dim, 1f);
-                query.put(base + dim + 1, (float) nrm);
+                query.put(base + coords, 1f);
+                query.put(base + coords + 1, (float) row[coords]);
             }
             rows = m;
         }
@@ -298,6 +442,11 @@ final class BoundedGram implements AutoCloseable {
         /** Scaled squared norm of loaded query row {@code r}. */
         double queryNorm2(int r) {
             return queryNorm2[r];
+        }
+
+        /** Bound on the scaled residual norm of loaded query row {@code r} (0 without a subspace basis). */
+        double queryResidual(int r) {
+            return queryResidual[r];
         }
 
         /**

@@ -72,6 +72,16 @@ public interface NeighborSearch {
         return bruteForce(metric);
     }
 
+    /**
+     * Loads (once per process) and self-checks the native OpenBLAS library that the blocked searches use,
+     * and says whether it is usable. Loading takes a few tenths of a second; a program can call this on a
+     * background thread while it reads its input, so that the first search does not wait for it (the
+     * {@code repgap} command does).
+     */
+    static boolean loadNativeLibrary() {
+        return OpenBlas.available();
+    }
+
     /** {@link #auto(Metric, int)} for the dimension of {@code x}. */
     static NeighborSearch forData(PointCloud x, Metric metric) {
         return auto(metric, x.dim());
@@ -94,10 +104,22 @@ public interface NeighborSearch {
      * @throws IllegalStateException if the native OpenBLAS library cannot be loaded
      */
     static NeighborSearch blockedEuclidean() {
+        return blockedEuclidean(true);
+    }
+
+    /**
+     * {@link #blockedEuclidean()}, with or without the subspace reduction: data lying (to a relative
+     * residual of about 1e-4) in a linear subspace of at most half the ambient dimension are multiplied in
+     * that subspace's coordinates. The result is the same either way; turning it off is for benchmarks of
+     * the full product.
+     *
+     * @throws IllegalStateException if the native OpenBLAS library cannot be loaded
+     */
+    static NeighborSearch blockedEuclidean(boolean subspaceReduction) {
         if (!OpenBlas.available()) {
             throw new IllegalStateException("the native OpenBLAS library (Smile smile.math.blas) could not be loaded");
         }
-        return new BlockedEuclideanSearch(Progress.NONE);
+        return new BlockedEuclideanSearch(Progress.NONE, subspaceReduction);
     }
 
     /**

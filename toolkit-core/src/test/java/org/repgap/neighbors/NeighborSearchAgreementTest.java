@@ -35,12 +35,17 @@ class NeighborSearchAgreementTest {
         out.add(Arguments.of(Kind.GRID, 50, 2300, seed++));
         out.add(Arguments.of(Kind.DUPLICATES, 20, 2100, seed++));
         out.add(Arguments.of(Kind.OFFSET, 16, 3100, seed++));
+        // the reduced product (SubspaceBasis) on the symmetric search and on several data blocks
+        out.add(Arguments.of(Kind.SUBSPACE, 40, 2200, seed++));
+        out.add(Arguments.of(Kind.SUBSPACE_NOISY, 100, 2500, seed++));
+        out.add(Arguments.of(Kind.SUBSPACE_GRID, 30, 2150, seed++));
         return out.stream();
     }
 
     private static List<Supplier<NeighborSearch>> searches(int dim) {
         List<Supplier<NeighborSearch>> l = new ArrayList<>();
         l.add(NeighborSearch::blockedEuclidean);
+        l.add(() -> new BlockedEuclideanSearch(org.repgap.progress.Progress.NONE, false));
         if (dim <= 10) {
             l.add(NeighborSearch::kdTree);
         }
@@ -90,7 +95,8 @@ class NeighborSearchAgreementTest {
         return Stream.of(
                 Arguments.of(Kind.GRID, 2, 800), Arguments.of(Kind.GRID, 3, 900), Arguments.of(Kind.DUPLICATES, 10, 700),
                 Arguments.of(Kind.OFFSET, 10, 700), Arguments.of(Kind.GRID, 50, 2200), Arguments.of(Kind.OFFSET, 100, 500),
-                Arguments.of(Kind.GAUSSIAN, 100, 500));
+                Arguments.of(Kind.GAUSSIAN, 100, 500), Arguments.of(Kind.SUBSPACE, 50, 900),
+                Arguments.of(Kind.SUBSPACE_NOISY, 40, 800), Arguments.of(Kind.SUBSPACE_GRID, 60, 2200));
     }
 
     @ParameterizedTest(name = "{0} dim={1} n={2}")
