@@ -54,6 +54,8 @@ final class BoundedGram implements AutoCloseable {
     /** The subspace basis ({@code dim x coords}, row-major), or {@code null} for the full coordinates. */
     private final double[] basis;
     private final double relErr;
+    /** {@code c} of {@link #finishReduced}: the residual bound's allowance for rounding. */
+    private final double residualSlack;
     private final double absErr;
     private final int n;
     private final int blockRows;
@@ -74,9 +76,11 @@ final class BoundedGram implements AutoCloseable {
         this.center = center;
         this.scale = scale;
         this.basis = basis;
-        double projectionErr = basis == null ? 0
-                : 16 * Math.sqrt(coords) * (dim + 2) * 0x1p-53 + 4 * SubspaceBasis.orthonormalityError(basis, dim, coords);
+        double eps = basis == null ? 0 : SubspaceBasis.orthonormalityError(basis, dim, coords);
+        double projectionErr = basis == null ? 0 : 16 * Math.sqrt(coords) * (dim + 2) * 0x1p-53 + 4 * eps;
         this.relErr = 4.0 * (coords + 6) * 0x1p-24 + projectionErr;
+        this.residualSlack = basis == null ? 0
+                : 2 * ((2.02 * Math.sqrt(coords) + 1) * (dim + 2) * 0x1p-53 + (coords + 2) * 0x1p-53 + 1.02 * eps);
         this.absErr = (coords + 2) * 0x1p-140;
         this.n = n;
         this.blockRows = blockRows;
@@ -169,56 +173,103 @@ final class BoundedGram implements AutoCloseable {
     }
 
     private void fillBlock(double[] data, int b) {
-        double[] z = new double[dim];
-        double[] row = new double[coords + 2];
         int j0 = blockStart(b);
         int m = blockSize(b);
+        // prepared rows of the block: coordinates, squared norm, residual bound (as prepare writes them)
+        double[] rows = new double[m * (coords + 2)];
+        double[] full = new double[m];
+        if (basis == null) {
+            double[] z = new double[dim];
+            double[] row = new double[coords + 2];
+            for (int r = 0; r < m; r++) {
+                full[r] = prepare(data, j0 + r, z, row);
+                System.arraycopy(row, 0, rows, r * (coords + 2), coords + 2);
+            }
+        } else {
+            // w = V^T z for the whole block in one double-precision product (native code: no warm-up)
+            double[] zb = new double[m * dim];
+            for (int r = 0; r < m; r++) {
+                full[r] = centre(data, j0 + r, zb, r * dim);
+            }
+            double[] wb = new double[m * coords];
+            OpenBlas.dgemmNn(m, coords, dim, zb, basis, wb);
+            for (int r = 0; r < m; r++) {
+                finishReduced(wb, r * coords, full[r], rows, r * (coords + 2));
+            }
+        }
         blockMemory[b] = new FloatPointer((long) m * width);
         FloatBuffer buf = blockMemory[b].asBuffer();
         double maxNorm = 0;
         for (int r = 0; r < m; r++) {
             int j = j0 + r;
-            double nrm = prepare(data, j, z, row);
-            norm2[j] = nrm;
+            int src = r * (coords + 2);
+            norm2[j] = full[r];
             if (residual != null) {
-                residual[j] = row[coords + 1];
+                residual[j] = rows[src + coords + 1];
             }
-            maxNorm = Math.max(maxNorm, nrm);
+            maxNorm = Math.max(maxNorm, full[r]);
             int base = r * width;
             for (int c = 0; c < coords; c++) {
-                buf.put(base + c, -2f * (float) row[c]);
+                buf.put(base + c, -2f * (float) rows[src + c]);
             }
-            buf.put(base + coords, (float) row[coords]);
+            buf.put(base + coords, (float) rows[src + coords]);
             buf.put(base + coords + 1, 1f);
             int q = j * width;
             for (int c = 0; c < coords; c++) {
-                queryForm[q + c] = (float) row[c];
+                queryForm[q + c] = (float) rows[src + c];
             }
             queryForm[q + coords] = 1f;
-            queryForm[q + coords + 1] = (float) row[coords];
+            queryForm[q + coords + 1] = (float) rows[src + coords];
         }
         blockMaxNorm2[b] = maxNorm;
         blocks[b] = buf;
+    }
+
+    /** Writes {@code z = s (v_i - mu)} into {@code out[off .. off+dim)} and returns {@code |z|^2}. */
+    private double centre(double[] v, int i, double[] out, int off) {
+        double full = 0;
+        int src = i * dim;
+        for (int c = 0; c < dim; c++) {
+            double t = (v[src + c] - center[c]) * scale;
+            out[off + c] = t;
+            full += t * t;
+        }
+        return full;
+    }
+
+    /**
+     * Completes a reduced row: copies {@code w} from {@code w[wOff .. wOff+coords)} to {@code out[off ..)},
+     * then its squared norm and the residual bound {@code rho} with
+     * {@code rho^2 = max(0, |z|^2 - |w|^2) + c |z|^2}. Why this bounds {@code |z - V w|}: with
+     * {@code w = V^T z + delta} (rounding, {@code |delta| <= sqrt(p) gamma_D |z|}) and
+     * {@code V^T V = I + E} ({@code |E| <= eps}),
+     * {@code |z - V w|^2 = |z|^2 - |w|^2 + 2 delta.w + w^T E w <= |z|^2 - |w|^2 + (2.02 sqrt(p) gamma_D + 1.02 eps) |z|^2};
+     * {@code c} covers that plus the rounding of the two computed squared norms
+     * ({@code gamma_D |z|^2 + gamma_p |w|^2}) with a factor two to spare. So {@code rho} is at least
+     * {@code sqrt(c) |z|}, about {@code 1e-7 |z|}: far below the float error {@code e} of the product.
+     */
+    private void finishReduced(double[] w, int wOff, double full, double[] out, int off) {
+        int p = coords;
+        double proj = 0;
+        for (int q = 0; q < p; q++) {
+            double t = w[wOff + q];
+            out[off + q] = t;
+            proj += t * t;
+        }
+        out[off + p] = proj;
+        out[off + p + 1] = Math.sqrt(Math.max(0, full - proj) + residualSlack * full);
     }
 
     /**
      * Prepares row {@code i} of {@code v} for the product. Writes {@code z = s (v_i - mu)} into {@code z} and
      * the product coordinates into {@code out[0 .. coords)}: {@code z} itself, or {@code w = V^T z} with a
      * basis; {@code out[coords]} is their squared norm and {@code out[coords + 1]} an upper bound on the
-     * residual norm {@code |z - V w|} (0 without a basis), inflated for the rounding of its computation
-     * (Higham 2002, section 3.1: each entry of {@code z - V w} is within {@code gamma_{p+1}} of
-     * {@code |z_c| + sum_q |V_cq| |w_q|}, a vector of norm at most {@code (1 + 1.01 sqrt p) |z|}).
+     * residual norm {@code |z - V w|} (0 without a basis; see {@link #finishReduced}).
      *
      * @return the squared norm {@code |z|^2} of all coordinates, which the error bounds use
      */
     private double prepare(double[] v, int i, double[] z, double[] out) {
-        double full = 0;
-        int off = i * dim;
-        for (int c = 0; c < dim; c++) {
-            double t = (v[off + c] - center[c]) * scale;
-            z[c] = t;
-            full += t * t;
-        }
+        double full = centre(v, i, z, 0);
         if (basis == null) {
             System.arraycopy(z, 0, out, 0, dim);
             out[dim] = full;
@@ -226,29 +277,15 @@ final class BoundedGram implements AutoCloseable {
             return full;
         }
         int p = coords;
-        java.util.Arrays.fill(out, 0, p, 0.0);
+        double[] w = new double[p];
         for (int c = 0; c < dim; c++) {
             double t = z[c];
             int row = c * p;
             for (int q = 0; q < p; q++) {
-                out[q] += basis[row + q] * t;
+                w[q] += basis[row + q] * t;
             }
         }
-        double proj = 0;
-        for (int q = 0; q < p; q++) {
-            proj += out[q] * out[q];
-        }
-        double res = 0;
-        for (int c = 0; c < dim; c++) {
-            double t = z[c];
-            int row = c * p;
-            for (int q = 0; q < p; q++) {
-                t -= basis[row + q] * out[q];
-            }
-            res += t * t;
-        }
-        out[p] = proj;
-        out[p + 1] = Math.sqrt(res) * (1 + (dim + 2) * 0x1p-51) + (p + 2) * (2 + Math.sqrt(p)) * 0x1p-51 * Math.sqrt(full);
+        finishReduced(w, 0, full, out, 0);
         return full;
     }
 

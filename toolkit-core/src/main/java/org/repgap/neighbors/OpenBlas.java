@@ -62,6 +62,14 @@ final class OpenBlas {
         BLAS_OR_NULL.gemm(Layout.ROW_MAJOR, Transpose.NO_TRANSPOSE, Transpose.TRANSPOSE, m, n, k, 1f, a, k, b, k, 0f, c, n);
     }
 
+    /**
+     * {@code c = a b}, all row-major heap arrays, double precision: {@code a} is {@code m x k}, {@code b} is
+     * {@code k x n}, {@code c} is {@code m x n}.
+     */
+    static void dgemmNn(int m, int n, int k, double[] a, double[] b, double[] c) {
+        BLAS_OR_NULL.gemm(Layout.ROW_MAJOR, Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, m, n, k, 1.0, a, k, b, n, 0.0, c, n);
+    }
+
     /** Makes OpenBLAS single-threaded until the returned scope is closed (nested and concurrent scopes allowed). */
     static AutoCloseableScope singleThreaded() {
         synchronized (LOCK) {

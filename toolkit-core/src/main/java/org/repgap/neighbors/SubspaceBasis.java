@@ -26,7 +26,7 @@ package org.repgap.neighbors;
  */
 final class SubspaceBasis {
     /** Rows examined when building the basis. */
-    static final int SAMPLE_ROWS = 4096;
+    static final int SAMPLE_ROWS = 1024;
     /** A residual joins the basis when above this fraction of the root-mean-square centred norm. */
     static final double RELATIVE_RESIDUAL = 1e-4;
 
