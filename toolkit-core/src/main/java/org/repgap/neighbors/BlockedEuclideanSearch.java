@@ -329,34 +329,52 @@ final class BlockedEuclideanSearch implements NeighborSearch {
             for (int r = 0; r < m; r++) {
                 maxNorm = Math.max(maxNorm, ws.queryNorm2(r));
             }
-            for (int c = 0; c < nb; c++) {
-                colThr[c] = BoundedGram.floatAtLeast(gram.columnThreshold(rows.bound(j0 + c), maxNorm, j0 + c));
-            }
+            columnThresholds(gram, rows, colThr, nb, j0, maxNorm);
             for (int r = 0; r < m; r++) {
-                int i = q0 + r;
-                double nq = ws.queryNorm2(r);
-                double t = rows.bound(i);
-                double slack = gram.maxError(nq, b);
-                float thr = BoundedGram.floatAtLeast(t + slack);
-                int base = r * nb;
-                int stop = base + nb;
-                for (int p = BoundedGram.firstAtMost(g, base, stop, thr, colThr, base); p < stop;
-                        p = BoundedGram.firstAtMost(g, p + 1, stop, thr, colThr, base)) {
-                    int c = p - base;
-                    int j = j0 + c;
-                    double av = g[p];
-                    double e = gram.error(nq, j);
-                    double lower = av - e;
-                    double upper = lower <= t || lower <= rows.bound(j) ? gram.upper(av, e, ws.queryResidual(r), j) : 0;
-                    if (lower <= t) {
-                        t = rows.offer(i, j, lower, upper);
-                        thr = BoundedGram.floatAtLeast(t + slack);
-                    }
-                    if (lower <= rows.bound(j)) {
-                        double tj = rows.offer(j, i, lower, upper);
-                        colThr[c] = BoundedGram.floatAtLeast(gram.columnThreshold(tj, maxNorm, j));
-                    }
-                }
+                scanRowAndColumns(gram, rows, q0 + r, ws.queryNorm2(r), ws.queryResidual(r), g, r * nb, nb, j0, b, colThr,
+                        maxNorm);
+            }
+        }
+    }
+
+    /*
+     * The loops of a tile are separate small methods on purpose: each is called thousands of times, so the
+     * JIT compiles it once, instead of compiling the whole tile loop nest again for every loop entered
+     * while it ran (on-stack replacement): measured 0.57 s of C2 compiler time in a fresh JVM before.
+     */
+
+    /** Column thresholds of data rows {@code j0 .. j0+nb} for query rows of squared norm at most {@code maxNorm}. */
+    private static void columnThresholds(BoundedGram gram, RowStates rows, float[] colThr, int nb, int j0, double maxNorm) {
+        for (int c = 0; c < nb; c++) {
+            colThr[c] = BoundedGram.floatAtLeast(gram.columnThreshold(rows.bound(j0 + c), maxNorm, j0 + c));
+        }
+    }
+
+    /**
+     * Feeds one row of an off-diagonal product tile ({@code g[base .. base+nb)}, data rows from {@code j0}) to
+     * query row {@code i}'s state and, by symmetry, to the states of the data rows.
+     */
+    private static void scanRowAndColumns(BoundedGram gram, RowStates rows, int i, double nq, double rq, float[] g, int base,
+            int nb, int j0, int block, float[] colThr, double maxNorm) {
+        double t = rows.bound(i);
+        double slack = gram.maxError(nq, block);
+        float thr = BoundedGram.floatAtLeast(t + slack);
+        int stop = base + nb;
+        for (int p = BoundedGram.firstAtMost(g, base, stop, thr, colThr, base); p < stop;
+                p = BoundedGram.firstAtMost(g, p + 1, stop, thr, colThr, base)) {
+            int c = p - base;
+            int j = j0 + c;
+            double av = g[p];
+            double e = gram.error(nq, j);
+            double lower = av - e;
+            double upper = lower <= t || lower <= rows.bound(j) ? gram.upper(av, e, rq, j) : 0;
+            if (lower <= t) {
+                t = rows.offer(i, j, lower, upper);
+                thr = BoundedGram.floatAtLeast(t + slack);
+            }
+            if (lower <= rows.bound(j)) {
+                double tj = rows.offer(j, i, lower, upper);
+                colThr[c] = BoundedGram.floatAtLeast(gram.columnThreshold(tj, maxNorm, j));
             }
         }
     }
