@@ -13,9 +13,15 @@ import smile.math.blas.Transpose;
  * all threads for a single run); it must not be changed while products run.
  */
 public final class Blas {
-    private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
+    private static final BLAS BLAS_INSTANCE = load();
 
     private Blas() {
+    }
+
+    private static BLAS load() {
+        // loads OpenBLAS the quick way (without Smile's look-ups for Intel MKL) when it can
+        org.repgap.neighbors.NeighborSearch.loadNativeLibrary();
+        return BLAS.getInstance();
     }
 
     /** Sets the OpenBLAS thread pool size (process-wide). */
