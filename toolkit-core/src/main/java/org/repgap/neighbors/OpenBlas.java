@@ -78,6 +78,14 @@ final class OpenBlas {
         BLAS_OR_NULL.gemm(Layout.ROW_MAJOR, Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, m, n, k, 1.0, a, k, b, n, 0.0, c, n);
     }
 
+    /**
+     * {@code c = a b^T}, all row-major heap arrays, double precision: {@code a} is {@code m x k}, {@code b} is
+     * {@code n x k}, {@code c} is {@code m x n}.
+     */
+    static void dgemmNt(int m, int n, int k, double[] a, double[] b, double[] c) {
+        BLAS_OR_NULL.gemm(Layout.ROW_MAJOR, Transpose.NO_TRANSPOSE, Transpose.TRANSPOSE, m, n, k, 1.0, a, k, b, k, 0.0, c, n);
+    }
+
     /** Makes OpenBLAS single-threaded until the returned scope is closed (nested and concurrent scopes allowed). */
     static AutoCloseableScope singleThreaded() {
         synchronized (LOCK) {

@@ -12,22 +12,23 @@ package org.repgap.neighbors;
  * residuals) only makes the bounds tight. Embeddings from neural networks and data sets generated in a
  * subspace and rotated into a larger space are the typical beneficiaries.
  *
- * <p>Construction: Gram-Schmidt with row pivoting (the rank-revealing QR of Businger and Golub 1965,
- * doi:10.1007/BF01436084, on the sampled rows) over up to {@value #SAMPLE_ROWS} evenly spaced rows: at each
- * step the row with the largest residual joins the basis, re-orthogonalised twice ("twice is enough":
- * Giraud, Langou, Rozloznik and van den Eshof 2005, doi:10.1007/s00211-005-0615-4), until every sampled
- * residual is at most {@value #RELATIVE_RESIDUAL} times the root-mean-square centred norm of the data.
- * Pivoting matters: taking rows in order, a row that happens to lie almost in the span so far would
- * contribute a direction dominated by noise. Deterministic, no random numbers. Gives up (returns
- * {@code null}) as soon as the basis would need more than {@code D / 2 - 1} vectors, where the reduction no
- * longer halves the product. Full-rank data are rejected on a first sample of {@code D + 62} rows, so the
- * cost stays near {@code D^3 / 2} operations; a basis of {@code p} vectors costs about {@code 4 m D p}
- * for {@code m} sampled rows.
+ * <p>Construction, from up to {@value #SAMPLE_ROWS} evenly spaced rows {@code S} (centred): their
+ * scatter matrix {@code C = S^T S} (one OpenBLAS {@code dgemm}), then Cholesky factorisation with
+ * diagonal pivoting, {@code C ~ L L^T} (Higham, <i>Accuracy and Stability of Numerical Algorithms</i>, 2nd
+ * ed., 2002, section 10.3, doi:10.1137/1.9780898718027), stopped as soon as the trace of the remaining
+ * Schur complement (the energy the pivots leave unexplained; zero for data of rank {@code p}) is at most
+ * {@code RELATIVE_RESIDUAL^2} = {@value #RELATIVE_RESIDUAL}^2 of the total; the columns of
+ * {@code L} are then orthonormalised (modified Gram-Schmidt, twice: Giraud, Langou, Rozloznik and van den
+ * Eshof 2005, doi:10.1007/s00211-005-0615-4). Pivoting picks the direction of largest remaining energy at
+ * each step, so the criterion is about the sample as a whole and no single row's noise can add a
+ * direction. Deterministic. Gives up (returns {@code null}) as soon as the basis would need more than
+ * {@code D / 2 - 1} vectors, where the reduction no longer halves the product. Cost: {@code m D^2} for the
+ * native product plus {@code D p^2} operations.
  */
 final class SubspaceBasis {
-    /** Rows examined when building the basis. */
+    /** Rows sampled to build the basis. */
     static final int SAMPLE_ROWS = 1024;
-    /** A residual joins the basis when above this fraction of the root-mean-square centred norm. */
+    /** Residual (root of the energy fraction) of the sampled rows allowed outside the subspace. */
     static final double RELATIVE_RESIDUAL = 1e-4;
 
     private SubspaceBasis() {
@@ -37,109 +38,121 @@ final class SubspaceBasis {
      * The basis ({@code dim x p}, row-major: entry {@code (c, q)} at {@code c * p + q}) for the rows of
      * {@code data} centred on {@code mu}, or {@code null} when no subspace of dimension at most
      * {@code dim / 2 - 1} holds the sampled rows to the relative residual {@value #RELATIVE_RESIDUAL}.
-     * A cloud of identical points gets a one-vector basis.
+     * A cloud of identical points gets a one-vector basis. Needs the native OpenBLAS library.
      */
     static double[] find(double[] data, int n, int dim, double[] mu) {
         int maxVectors = dim / 2 - 1;
         if (n == 0 || maxVectors < 1) {
             return null;
         }
-        double sumNorm2 = 0;
-        for (int i = 0; i < n; i++) {
-            for (int c = 0; c < dim; c++) {
-                double t = data[i * dim + c] - mu[c];
-                sumNorm2 += t * t;
-            }
-        }
-        double threshold = RELATIVE_RESIDUAL * Math.sqrt(sumNorm2 / n);
         int m = Math.min(n, SAMPLE_ROWS);
-        // full-rank data fail on a small sample already, at a fraction of the cost
-        int small = Math.min(m, 2 * maxVectors + 64);
-        if (small < m && pivoted(data, n, dim, mu, small, threshold, maxVectors) == null) {
-            return null;
-        }
-        return pivoted(data, n, dim, mu, m, threshold, maxVectors);
-    }
-
-    /** Pivoted Gram-Schmidt on {@code m} evenly spaced rows; {@code null} beyond {@code maxVectors} vectors. */
-    private static double[] pivoted(double[] data, int n, int dim, double[] mu, int m, double threshold, int maxVectors) {
-        // the sampled rows, centred: their residuals after each step
-        double[][] res = new double[m][dim];
-        double[] norm2 = new double[m];
+        // the sampled rows, centred, as the columns of a dim x m matrix
+        double[] st = new double[dim * m];
         for (int s = 0; s < m; s++) {
             int i = (int) ((long) s * n / m);
             for (int c = 0; c < dim; c++) {
-                double t = data[i * dim + c] - mu[c];
-                res[s][c] = t;
-                norm2[s] += t * t;
+                st[c * m + s] = data[i * dim + c] - mu[c];
             }
         }
-        double[][] vectors = new double[maxVectors][];
-        int p = 0;
-        while (true) {
-            // pivot: the row with the largest residual, so that each new direction is well conditioned
-            int best = 0;
-            for (int s = 1; s < m; s++) {
-                if (norm2[s] > norm2[best]) {
-                    best = s;
-                }
-            }
-            if (!(Math.sqrt(norm2[best]) > threshold)) {
-                break;
-            }
-            if (p == maxVectors) {
-                return null;
-            }
-            double[] v = res[best].clone();
-            orthogonalise(v, vectors, p);
-            orthogonalise(v, vectors, p);
-            double norm = 0;
-            for (int c = 0; c < dim; c++) {
-                norm += v[c] * v[c];
-            }
-            norm = Math.sqrt(norm);
-            for (int c = 0; c < dim; c++) {
-                v[c] /= norm;
-            }
-            vectors[p++] = v;
-            for (int s = 0; s < m; s++) {
-                double[] r = res[s];
-                double dot = 0;
-                for (int c = 0; c < dim; c++) {
-                    dot += v[c] * r[c];
-                }
-                double nrm = 0;
-                for (int c = 0; c < dim; c++) {
-                    r[c] -= dot * v[c];
-                    nrm += r[c] * r[c];
-                }
-                norm2[s] = nrm;
-            }
+        double[] scatter = new double[dim * dim];
+        OpenBlas.dgemmNt(dim, dim, m, st, st, scatter);
+        double[][] columns = pivotedCholesky(scatter, dim, maxVectors);
+        if (columns == null) {
+            return null;
         }
+        int p = columns.length;
         if (p == 0) {
-            // every sampled row is (almost) at the mean: any direction will do
-            vectors[p] = new double[dim];
-            vectors[p++][0] = 1;
+            // every sampled row is at the mean: any direction will do
+            columns = new double[][] {new double[dim]};
+            columns[0][0] = 1;
+            p = 1;
         }
+        orthonormalise(columns);
+        orthonormalise(columns);
         double[] basis = new double[dim * p];
         for (int q = 0; q < p; q++) {
             for (int c = 0; c < dim; c++) {
-                basis[c * p + q] = vectors[q][c];
+                basis[c * p + q] = columns[q][c];
             }
         }
         return basis;
     }
 
-    /** Removes from {@code v} its components along the first {@code p} (orthonormal) {@code vectors}. */
-    private static void orthogonalise(double[] v, double[][] vectors, int p) {
-        for (int q = 0; q < p; q++) {
-            double[] u = vectors[q];
-            double dot = 0;
-            for (int c = 0; c < v.length; c++) {
-                dot += u[c] * v[c];
+    /**
+     * The columns of {@code L} from Cholesky with diagonal pivoting of the symmetric positive semidefinite
+     * {@code a} ({@code dim x dim}), stopped when the remaining diagonal sums to at most
+     * {@code RELATIVE_RESIDUAL^2} of the trace; {@code null} when that needs more than {@code maxVectors}.
+     */
+    static double[][] pivotedCholesky(double[] a, int dim, int maxVectors) {
+        double[] d = new double[dim];
+        double trace = 0;
+        for (int c = 0; c < dim; c++) {
+            d[c] = a[c * dim + c];
+            trace += d[c];
+        }
+        double stop = RELATIVE_RESIDUAL * RELATIVE_RESIDUAL * trace;
+        boolean[] used = new boolean[dim];
+        double[][] l = new double[maxVectors][];
+        int p = 0;
+        while (true) {
+            double remaining = 0;
+            int piv = -1;
+            for (int c = 0; c < dim; c++) {
+                if (!used[c]) {
+                    double v = Math.max(0, d[c]);
+                    remaining += v;
+                    if (piv < 0 || v > d[piv]) {
+                        piv = c;
+                    }
+                }
             }
-            for (int c = 0; c < v.length; c++) {
-                v[c] -= dot * u[c];
+            if (piv < 0 || remaining <= stop || !(d[piv] > 0)) {
+                break;
+            }
+            if (p == maxVectors) {
+                return null;
+            }
+            double pivot = Math.sqrt(d[piv]);
+            double[] col = new double[dim];
+            for (int c = 0; c < dim; c++) {
+                double v = a[c * dim + piv];
+                for (int q = 0; q < p; q++) {
+                    v -= l[q][c] * l[q][piv];
+                }
+                col[c] = used[c] ? 0 : v / pivot;
+            }
+            col[piv] = pivot;
+            used[piv] = true;
+            for (int c = 0; c < dim; c++) {
+                if (!used[c]) {
+                    d[c] -= col[c] * col[c];
+                }
+            }
+            l[p++] = col;
+        }
+        return java.util.Arrays.copyOf(l, p);
+    }
+
+    /** Modified Gram-Schmidt on the vectors, in place: each is made orthogonal to the previous ones and normalised. */
+    private static void orthonormalise(double[][] v) {
+        for (int q = 0; q < v.length; q++) {
+            double[] u = v[q];
+            for (int w = 0; w < q; w++) {
+                double dot = 0;
+                for (int c = 0; c < u.length; c++) {
+                    dot += v[w][c] * u[c];
+                }
+                for (int c = 0; c < u.length; c++) {
+                    u[c] -= dot * v[w][c];
+                }
+            }
+            double norm = 0;
+            for (double x : u) {
+                norm += x * x;
+            }
+            norm = Math.sqrt(norm);
+            for (int c = 0; c < u.length; c++) {
+                u[c] /= norm;
             }
         }
     }

@@ -23,6 +23,7 @@ class BoundedGramTest {
 
     @Test
     void basisHasTheRankOfExactAndSlightlyNoisySubspaces() {
+        assumeTrue(OpenBlas.available(), "native OpenBLAS not available");
         for (Kind kind : new Kind[] {Kind.SUBSPACE, Kind.SUBSPACE_NOISY, Kind.SUBSPACE_GRID}) {
             PointCloud x = TestPoints.make(kind, 3000, 40, 5);
             double[] basis = SubspaceBasis.find(x.values(), x.n(), x.dim(), mean(x));
@@ -36,6 +37,7 @@ class BoundedGramTest {
 
     @Test
     void noBasisForFullRankDataOrLowAmbientDimension() {
+        assumeTrue(OpenBlas.available(), "native OpenBLAS not available");
         PointCloud gaussian = TestPoints.make(Kind.GAUSSIAN, 3000, 40, 6);
         assertNull(SubspaceBasis.find(gaussian.values(), gaussian.n(), gaussian.dim(), mean(gaussian)));
         // rank 8 of 16 coordinates: the product would not shrink below half (p <= dim / 2 - 1 = 7)
@@ -53,6 +55,7 @@ class BoundedGramTest {
 
     @Test
     void identicalPointsGetOneDirection() {
+        assumeTrue(OpenBlas.available(), "native OpenBLAS not available");
         double[] v = new double[50 * 30];
         java.util.Arrays.fill(v, 2.5);
         double[] basis = SubspaceBasis.find(v, 50, 30, mean(PointCloud.wrap(50, 30, v, "same")));
