@@ -121,54 +121,91 @@ final class BlockedEuclideanSearch implements NeighborSearch {
      */
     private static final class RowStates {
         private final int k;
-        private final KnnHeap[] upper;
+        /** Per row, at {@code r * k}: a max-heap of the {@code k} smallest upper bounds seen (values only: ties do not matter for {@code T}). */
+        private final double[] upper;
+        private final int[] upperSize;
         private final int[][] candIdx;
         private final double[][] candLower;
         private final int[] candCount;
 
         RowStates(int rows, int k) {
             this.k = k;
-            upper = new KnnHeap[rows];
+            upper = new double[Math.multiplyExact(rows, k)];
+            upperSize = new int[rows];
             candIdx = new int[rows][];
             candLower = new double[rows][];
             candCount = new int[rows];
             for (int r = 0; r < rows; r++) {
-                upper[r] = new KnnHeap(k);
-                // capacity k: every row fills it within its first block (k + 1 entries are offered at once),
-                // so the JIT sees the compaction branch taken early; a branch first taken later costs a
-                // deoptimisation and a second compilation of the scan (measured 0.13 s of compiler time)
-                candIdx[r] = new int[k];
-                candLower[r] = new double[k];
+                // capacity 2k: every row fills it, compacts and grows (and later compacts without growing)
+                // within its first block (about k (1 + ln(block / k)) offers), so the JIT sees both branches
+                // early; a branch first taken later costs a deoptimisation and a second compilation of the scan
+                // (measured 0.13 s of compiler time)
+                candIdx[r] = new int[2 * k];
+                candLower[r] = new double[2 * k];
             }
         }
 
         void reset(int r) {
-            upper[r].reset();
+            upperSize[r] = 0;
             candCount[r] = 0;
         }
 
         double bound(int r) {
-            return upper[r].bound();
+            return upperSize[r] < k ? Double.POSITIVE_INFINITY : upper[r * k];
         }
 
         /** Records data row {@code j} with bounds {@code lower <= upper} (caller checked {@code lower <= bound(r)}); returns the new bound. */
         double offer(int r, int j, double lower, double upperBound) {
-            KnnHeap h = upper[r];
-            h.offer(upperBound, j);
-            double t = h.bound();
+            pushUpper(r, upperBound);
+            double t = bound(r);
             int n = candCount[r];
             if (n == candIdx[r].length) {
                 n = compact(r, t);
-                // at least twice the survivors' room; copied even when the size stays (no branch for the JIT to
-                // find unprofiled later: compactions are rare, a few per row)
-                int capacity = Math.max(candIdx[r].length, 2 * n);
-                candIdx[r] = Arrays.copyOf(candIdx[r], capacity);
-                candLower[r] = Arrays.copyOf(candLower[r], capacity);
+                if (n > candIdx[r].length / 2) {
+                    candIdx[r] = Arrays.copyOf(candIdx[r], 2 * candIdx[r].length);
+                    candLower[r] = Arrays.copyOf(candLower[r], 2 * candLower[r].length);
+                }
             }
             candIdx[r][n] = j;
             candLower[r][n] = lower;
             candCount[r] = n + 1;
             return t;
+        }
+
+        /** Adds {@code v} to row {@code r}'s heap of the {@code k} smallest upper bounds. */
+        private void pushUpper(int r, double v) {
+            int base = r * k;
+            int n = upperSize[r];
+            if (n < k) {
+                int c = n;
+                upperSize[r] = n + 1;
+                while (c > 0) {
+                    int parent = (c - 1) >>> 1;
+                    if (upper[base + parent] >= v) {
+                        break;
+                    }
+                    upper[base + c] = upper[base + parent];
+                    c = parent;
+                }
+                upper[base + c] = v;
+            } else if (v < upper[base]) {
+                int c = 0;
+                while (true) {
+                    int child = 2 * c + 1;
+                    if (child >= k) {
+                        break;
+                    }
+                    if (child + 1 < k && upper[base + child + 1] > upper[base + child]) {
+                        child++;
+                    }
+                    if (upper[base + child] <= v) {
+                        break;
+                    }
+                    upper[base + c] = upper[base + child];
+                    c = child;
+                }
+                upper[base + c] = v;
+            }
         }
 
         private int compact(int r, double t) {
@@ -188,7 +225,7 @@ final class BlockedEuclideanSearch implements NeighborSearch {
 
         /** Ranks the surviving candidates of state {@code r} (query row {@code i}) by exact distance into the output row. */
         void finish(int r, int i, double[] qv, double[] dv, int dim, KnnHeap exact, double[] outDist, int[] outIdx) {
-            double t = upper[r].bound();
+            double t = bound(r);
             exact.reset();
             int[] ci = candIdx[r];
             double[] cl = candLower[r];
@@ -208,7 +245,6 @@ final class BlockedEuclideanSearch implements NeighborSearch {
         private final BoundedGram.Workspace ws;
         private final RowStates rows;
         private final KnnHeap exact;
-        private final float[] scratch = new float[BoundedGram.DATA_BLOCK];
 
         KnnBlock(BoundedGram gram, int k) {
             this.gram = gram;
@@ -228,7 +264,7 @@ final class BlockedEuclideanSearch implements NeighborSearch {
                 int j0 = gram.blockStart(b);
                 for (int r = 0; r < m; r++) {
                     scanRow(gram, rows, r, ws.queryNorm2(r), ws.queryResidual(r), g, r * nb, nb, j0,
-                            excludeSelf ? q0 + r : -1, b, scratch);
+                            excludeSelf ? q0 + r : -1, b);
                 }
             }
             for (int r = 0; r < m; r++) {
@@ -242,38 +278,16 @@ final class BlockedEuclideanSearch implements NeighborSearch {
         }
     }
 
-    /**
-     * Feeds one row of a product block ({@code g[base .. base+nb)}, data rows from {@code j0}) to state {@code r}.
-     *
-     * <p>A row that has no bound yet (its first block) would offer every entry that beats the running
-     * {@code k}-th best: about {@code k (1 + ln(nb / k))} heap updates (about 100 for k = 20 and 1024
-     * columns, measured 0.15 s of 0.75 s on 20,000 points). Instead, the entries up to the
-     * {@code (k + 1)}-th smallest value (found by quickselect in {@code scratch}) are offered first, which sets
-     * a tight bound at once; the scan then only meets the entries that tie with it.
-     */
+    /** Feeds one row of a product block ({@code g[base .. base+nb)}, data rows from {@code j0}) to state {@code r}. */
     private static void scanRow(BoundedGram gram, RowStates rows, int r, double nq, double rq, float[] g, int base, int nb,
-            int j0, int self, int block, float[] scratch) {
+            int j0, int self, int block) {
         double t = rows.bound(r);
         double slack = gram.maxError(nq, block);
-        int end = base + nb;
-        float seeded = Float.NEGATIVE_INFINITY;
-        if (t == Double.POSITIVE_INFINITY && nb > 4 * rows.k) {
-            seeded = kthSmallest(g, base, end, rows.k + 1, scratch);
-            for (int p = base; p < end; p++) {
-                int j = j0 + p - base;
-                double a = g[p];
-                if (a <= seeded && j != self) {
-                    double e = gram.error(nq, j);
-                    if (a - e <= t) {
-                        t = rows.offer(r, j, a - e, gram.upper(a, e, rq, j));
-                    }
-                }
-            }
-        }
         float thr = BoundedGram.floatAtLeast(t + slack);
+        int end = base + nb;
         for (int p = BoundedGram.firstAtMost(g, base, end, thr); p < end; p = BoundedGram.firstAtMost(g, p + 1, end, thr)) {
             int j = j0 + p - base;
-            if (j == self || g[p] <= seeded) {
+            if (j == self) {
                 continue;
             }
             double a = g[p];
@@ -283,50 +297,6 @@ final class BlockedEuclideanSearch implements NeighborSearch {
                 thr = BoundedGram.floatAtLeast(t + slack);
             }
         }
-    }
-
-    /**
-     * The {@code kth} smallest (1-based) of {@code g[from .. to)}, by quickselect (Hoare's partition, median of
-     * three pivots) on a copy in {@code scratch}; {@code 1 <= kth <= to - from}, no NaN.
-     */
-    static float kthSmallest(float[] g, int from, int to, int kth, float[] scratch) {
-        int n = to - from;
-        System.arraycopy(g, from, scratch, 0, n);
-        int lo = 0;
-        int hi = n - 1;
-        int target = kth - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            float a = scratch[lo];
-            float b = scratch[mid];
-            float c = scratch[hi];
-            float pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (scratch[i] < pivot) {
-                    i++;
-                }
-                while (scratch[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    float tmp = scratch[i];
-                    scratch[i] = scratch[j];
-                    scratch[j] = tmp;
-                    i++;
-                    j--;
-                }
-            }
-            if (target <= j) {
-                hi = j;
-            } else if (target >= i) {
-                lo = i;
-            } else {
-                return scratch[target];
-            }
-        }
-        return scratch[target];
     }
 
     /**
@@ -392,7 +362,7 @@ final class BlockedEuclideanSearch implements NeighborSearch {
             float[] g = ws.multiply(b);
             if (a == b) {
                 for (int r = 0; r < m; r++) {
-                    scanRow(gram, rows, q0 + r, ws.queryNorm2(r), ws.queryResidual(r), g, r * nb, nb, j0, q0 + r, b, colThr);
+                    scanRow(gram, rows, q0 + r, ws.queryNorm2(r), ws.queryResidual(r), g, r * nb, nb, j0, q0 + r, b);
                 }
                 continue;
             }
