@@ -165,6 +165,7 @@ public final class GapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PointCloud data = load();
+        Repgap.hashInBackground(data);
         StderrProgress progress = new StderrProgress();
         GapAnalysis.Result result;
         try {

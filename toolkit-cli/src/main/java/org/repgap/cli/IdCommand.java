@@ -153,6 +153,7 @@ public final class IdCommand implements Callable<Integer> {
         DuplicatePolicy policy = DuplicatePolicy.parse(duplicates);
         SymmetryGroup symmetry = group == null || group.trim().equalsIgnoreCase("none") ? null : SymmetryGroup.parse(group);
         PointCloud x = load();
+        Repgap.hashInBackground(x);
         Metric metric = metric(symmetry, x.dim());
         if (!metric.isEuclidean() && names.contains("lpca") && !explicitlyNamed("lpca")) {
             names.remove("lpca"); // 'all' with an orbit metric: PCA has no meaning on the quotient

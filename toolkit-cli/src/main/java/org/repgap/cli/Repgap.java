@@ -131,6 +131,17 @@ public final class Repgap implements Runnable {
         t.start();
     }
 
+    /**
+     * Starts computing the input's SHA-256 (for the provenance record) on a daemon thread, so that it
+     * overlaps with the single-threaded steps that follow reading (duplicate check, preparation of the
+     * search) instead of running after the estimate: about 0.1 s for 20,000 x 100 values in a fresh JVM.
+     */
+    static void hashInBackground(org.repgap.data.PointCloud x) {
+        Thread t = new Thread(x::sha256, "repgap-hash");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Prints toolkit, Java and OS versions. */
     static final class VersionInfo implements CommandLine.IVersionProvider {
         @Override
