@@ -65,7 +65,10 @@ final class BoundedGram implements AutoCloseable {
     private final double[] blockMaxNorm2;
     private final FloatPointer[] blockMemory;
     private final FloatBuffer[] blocks;
-    /** The data array the blocks were made from, and its rows in query form {@code [w, 1, |w|^2]} (see {@link Workspace#load}). */
+    /**
+     * The data array the blocks were made from and, with a subspace basis, its rows in query form
+     * {@code [w, 1, |w|^2]} (see {@link Workspace#load}; {@code n (p + 2)} floats, small since {@code p} is).
+     */
     private double[] source;
     private float[] queryForm;
 
@@ -168,7 +171,7 @@ final class BoundedGram implements AutoCloseable {
 
     private void fillBlocks(double[] data) {
         source = data;
-        queryForm = new float[Math.multiplyExact(n, width)];
+        queryForm = basis == null ? null : new float[Math.multiplyExact(n, width)];
         java.util.stream.IntStream.range(0, blocks.length).parallel().forEach(b -> fillBlock(data, b));
     }
 
@@ -214,12 +217,14 @@ final class BoundedGram implements AutoCloseable {
             }
             buf.put(base + coords, (float) rows[src + coords]);
             buf.put(base + coords + 1, 1f);
-            int q = j * width;
-            for (int c = 0; c < coords; c++) {
-                queryForm[q + c] = (float) rows[src + c];
+            if (queryForm != null) {
+                int q = j * width;
+                for (int c = 0; c < coords; c++) {
+                    queryForm[q + c] = (float) rows[src + c];
+                }
+                queryForm[q + coords] = 1f;
+                queryForm[q + coords + 1] = (float) rows[src + coords];
             }
-            queryForm[q + coords] = 1f;
-            queryForm[q + coords + 1] = (float) rows[src + coords];
         }
         blockMaxNorm2[b] = maxNorm;
         blocks[b] = buf;
@@ -453,8 +458,8 @@ final class BoundedGram implements AutoCloseable {
             if (m > maxRows) {
                 throw new IllegalArgumentException(m + " rows exceed the workspace of " + maxRows);
             }
-            if (values == source) {
-                // rows of the data: already prepared (each is loaded once per tile, and preparing costs D p)
+            if (values == source && queryForm != null) {
+                // reduced rows of the data: already prepared (each is loaded once per tile, preparing costs D p)
                 query.put(0, queryForm, first * width, m * width);
                 for (int r = 0; r < m; r++) {
                     queryNorm2[r] = norm2[first + r];

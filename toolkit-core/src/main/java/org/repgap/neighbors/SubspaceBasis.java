@@ -28,6 +28,8 @@ package org.repgap.neighbors;
 final class SubspaceBasis {
     /** Rows sampled to build the basis. */
     static final int SAMPLE_ROWS = 1024;
+    /** Above this ambient dimension no basis is sought: the scatter matrix alone would take {@code 8 D^2} bytes (32 MB here). */
+    static final int MAX_DIMENSION = 2048;
     /** Residual (root of the energy fraction) of the sampled rows allowed outside the subspace. */
     static final double RELATIVE_RESIDUAL = 1e-4;
 
@@ -37,12 +39,13 @@ final class SubspaceBasis {
     /**
      * The basis ({@code dim x p}, row-major: entry {@code (c, q)} at {@code c * p + q}) for the rows of
      * {@code data} centred on {@code mu}, or {@code null} when no subspace of dimension at most
-     * {@code dim / 2 - 1} holds the sampled rows to the relative residual {@value #RELATIVE_RESIDUAL}.
+     * {@code dim / 2 - 1} holds the sampled rows to the relative residual {@value #RELATIVE_RESIDUAL}
+     * (and always above {@value #MAX_DIMENSION} coordinates).
      * A cloud of identical points gets a one-vector basis. Needs the native OpenBLAS library.
      */
     static double[] find(double[] data, int n, int dim, double[] mu) {
         int maxVectors = dim / 2 - 1;
-        if (n == 0 || maxVectors < 1) {
+        if (n == 0 || maxVectors < 1 || dim > MAX_DIMENSION) {
             return null;
         }
         int m = Math.min(n, SAMPLE_ROWS);
