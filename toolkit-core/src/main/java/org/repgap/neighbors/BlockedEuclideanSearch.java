@@ -229,11 +229,26 @@ final class BlockedEuclideanSearch implements NeighborSearch {
             exact.reset();
             int[] ci = candIdx[r];
             double[] cl = candLower[r];
+            // the survivors, then their exact distances four at a time (the heap's result does not depend on order)
+            int m = 0;
             for (int c = 0; c < candCount[r]; c++) {
                 if (cl[c] <= t) {
-                    int j = ci[c];
-                    exact.offer(EuclideanMetric.directDistance(qv, i * dim, dv, j * dim, dim), j);
+                    ci[m++] = ci[c];
                 }
+            }
+            candCount[r] = 0;
+            int q = i * dim;
+            double[] d4 = new double[4];
+            int c = 0;
+            for (; c + 4 <= m; c += 4) {
+                EuclideanMetric.directDistances4(qv, q, dv, ci[c] * dim, ci[c + 1] * dim, ci[c + 2] * dim, ci[c + 3] * dim, dim,
+                        d4);
+                for (int u = 0; u < 4; u++) {
+                    exact.offer(d4[u], ci[c + u]);
+                }
+            }
+            for (; c < m; c++) {
+                exact.offer(EuclideanMetric.directDistance(qv, q, dv, ci[c] * dim, dim), ci[c]);
             }
             exact.drainSorted(outDist, outIdx, i * k);
         }
