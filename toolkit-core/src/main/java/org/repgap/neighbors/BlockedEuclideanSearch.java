@@ -365,7 +365,11 @@ final class BlockedEuclideanSearch implements NeighborSearch {
         return new NeighborGraph(n, k, idx, dist, Metric.euclidean().name());
     }
 
-    /** Processes tile (a, b): the diagonal ({@code a == b}) by rows only, others for both blocks. */
+    /**
+     * Processes tile (a, b), {@code a <= b}, for the rows of both blocks: every pair of the tile above the
+     * diagonal once. Diagonal tiles take the same path as the others on purpose: round 0 (all diagonal
+     * tiles) then compiles the one scan method with both kinds of offer seen, before the other rounds.
+     */
     private static void tile(BoundedGram gram, BoundedGram.Workspace ws, RowStates rows, double[] v, int a, int b) {
         int end = gram.blockStart(a) + gram.blockSize(a);
         int nb = gram.blockSize(b);
@@ -375,20 +379,16 @@ final class BlockedEuclideanSearch implements NeighborSearch {
             int m = Math.min(QUERY_BLOCK, end - q0);
             ws.load(v, q0, m);
             float[] g = ws.multiply(b);
-            if (a == b) {
-                for (int r = 0; r < m; r++) {
-                    scanRow(gram, rows, q0 + r, ws.queryNorm2(r), ws.queryResidual(r), g, r * nb, nb, j0, q0 + r, b);
-                }
-                continue;
-            }
             double maxNorm = 0;
             for (int r = 0; r < m; r++) {
                 maxNorm = Math.max(maxNorm, ws.queryNorm2(r));
             }
             columnThresholds(gram, rows, colThr, nb, j0, maxNorm);
             for (int r = 0; r < m; r++) {
-                scanRowAndColumns(gram, rows, q0 + r, ws.queryNorm2(r), ws.queryResidual(r), g, r * nb, nb, j0, b, colThr,
-                        maxNorm);
+                // a diagonal tile (a == b) is scanned above its diagonal only, like the others: each pair once
+                int first = a == b ? Math.min(nb, q0 + r - j0 + 1) : 0;
+                scanRowAndColumns(gram, rows, q0 + r, ws.queryNorm2(r), ws.queryResidual(r), g, r * nb, first, nb, j0, b,
+                        colThr, maxNorm);
             }
         }
     }
@@ -407,16 +407,16 @@ final class BlockedEuclideanSearch implements NeighborSearch {
     }
 
     /**
-     * Feeds one row of an off-diagonal product tile ({@code g[base .. base+nb)}, data rows from {@code j0}) to
+     * Feeds one row of a product tile ({@code g[base + first .. base+nb)}, data rows from {@code j0 + first}) to
      * query row {@code i}'s state and, by symmetry, to the states of the data rows.
      */
     private static void scanRowAndColumns(BoundedGram gram, RowStates rows, int i, double nq, double rq, float[] g, int base,
-            int nb, int j0, int block, float[] colThr, double maxNorm) {
+            int first, int nb, int j0, int block, float[] colThr, double maxNorm) {
         double t = rows.bound(i);
         double slack = gram.maxError(nq, block);
         float thr = BoundedGram.floatAtLeast(t + slack);
         int stop = base + nb;
-        for (int p = BoundedGram.firstAtMost(g, base, stop, thr, colThr, base); p < stop;
+        for (int p = BoundedGram.firstAtMost(g, base + first, stop, thr, colThr, base); p < stop;
                 p = BoundedGram.firstAtMost(g, p + 1, stop, thr, colThr, base)) {
             int c = p - base;
             int j = j0 + c;
