@@ -16,24 +16,29 @@ if [ ! -f "$data" ]; then
 fi
 "$root/repgap" --version >/dev/null # builds the jar when stale, so that no run below includes a build
 "$root/repgap" id --input "$data" --estimator twonn --format json >/dev/null 2>&1 # first run after a build
-declare -A times
+declare -A times cpus
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+tmp="$(mktemp)"
+trap 'rm -f "$tmp"' EXIT
 for r in $(seq 1 "$runs"); do
   for e in $estimators; do
-    t0=$(date +%s.%N)
-    "$root/repgap" id --input "$data" --estimator "$e" --format json >/dev/null 2>&1
-    t1=$(date +%s.%N)
-    times[$e]+="$(echo "$t1 - $t0" | bc -l) "
+    # wall-clock seconds and process CPU seconds (user + system, all threads) of the whole command
+    /usr/bin/time -o "$tmp" -f "%e %U %S" "$root/repgap" id --input "$data" --estimator "$e" --format json >/dev/null 2>&1
+    read -r wall user sys < "$tmp"
+    times[$e]+="$wall "
+    cpus[$e]+="$(echo "$user + $sys" | bc -l) "
   done
 done
 echo "load average at end:   $(cut -d' ' -f1-3 /proc/loadavg)"
 for e in $estimators; do
   case "$e" in twonn) anchor=35.5 ;; mle) anchor=5.9 ;; *) anchor="" ;; esac
-  python3 - "$e" "$anchor" ${times[$e]} <<'PY'
+  python3 - "$e" "$anchor" "${times[$e]}" "${cpus[$e]}" <<'PY'
 import statistics, sys
-name, anchor, ts = sys.argv[1], sys.argv[2], [float(t) for t in sys.argv[3:]]
+name, anchor = sys.argv[1], sys.argv[2]
+ts = [float(t) for t in sys.argv[3].split()]
+cs = [float(t) for t in sys.argv[4].split()]
 med = statistics.median(ts)
-line = f"{name:6s} runs: {' '.join(f'{t:.2f}' for t in ts)} s; median {med:.2f} s"
+line = f"{name:6s} wall: {' '.join(f'{t:.2f}' for t in ts)} s; median {med:.2f} s (CPU median {statistics.median(cs):.2f} s)"
 if anchor:
     line += f"; scikit-dimension anchor {float(anchor):.1f} s: speed-up {float(anchor) / med:.1f}x"
 print(line)
