@@ -163,8 +163,10 @@ final class BoundedGram implements AutoCloseable {
     private static double maxCentred(double[] v, double[] mu) {
         int dim = mu.length;
         double max = 0;
-        for (int p = 0; p < v.length; p++) {
-            max = Math.max(max, Math.abs(v[p] - mu[p % dim]));
+        for (int off = 0; off < v.length; off += dim) {
+            for (int c = 0; c < dim; c++) {
+                max = Math.max(max, Math.abs(v[off + c] - mu[c])); // NaN propagates: the caller then falls back
+            }
         }
         return max;
     }
@@ -202,6 +204,7 @@ final class BoundedGram implements AutoCloseable {
         }
         blockMemory[b] = new FloatPointer((long) m * width);
         FloatBuffer buf = blockMemory[b].asBuffer();
+        float[] rowsF = new float[m * width];
         double maxNorm = 0;
         for (int r = 0; r < m; r++) {
             int j = j0 + r;
@@ -213,10 +216,10 @@ final class BoundedGram implements AutoCloseable {
             maxNorm = Math.max(maxNorm, full[r]);
             int base = r * width;
             for (int c = 0; c < coords; c++) {
-                buf.put(base + c, -2f * (float) rows[src + c]);
+                rowsF[base + c] = -2f * (float) rows[src + c];
             }
-            buf.put(base + coords, (float) rows[src + coords]);
-            buf.put(base + coords + 1, 1f);
+            rowsF[base + coords] = (float) rows[src + coords];
+            rowsF[base + coords + 1] = 1f;
             if (queryForm != null) {
                 int q = j * width;
                 for (int c = 0; c < coords; c++) {
@@ -226,6 +229,7 @@ final class BoundedGram implements AutoCloseable {
                 queryForm[q + coords + 1] = (float) rows[src + coords];
             }
         }
+        buf.put(0, rowsF, 0, rowsF.length);
         blockMaxNorm2[b] = maxNorm;
         blocks[b] = buf;
     }
