@@ -9,7 +9,8 @@
  *   <li>{@code blas}: Euclidean in higher dimension: single-precision OpenBLAS products with rigorous
  *       error bounds select candidates, which are ranked by double-precision direct differences
  *       ({@code BoundedGram}, {@code BlockedEuclideanSearch}); all-points searches use only the upper
- *       triangle of the product;</li>
+ *       triangle of the product, and data lying in a linear subspace of at most half the ambient
+ *       dimension are multiplied in that subspace's coordinates ({@code SubspaceBasis}; same result);</li>
  *   <li>{@code pruned}: metrics with a 1-Lipschitz {@link org.repgap.neighbors.Metric#lowerBoundEmbedding}
  *       (orbit distances): embedding distances bound the metric from below, so most pairs are never
  *       evaluated ({@code EmbeddingPrunedSearch});</li>
