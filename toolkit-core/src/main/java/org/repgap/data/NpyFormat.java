@@ -158,6 +158,24 @@ final class NpyFormat {
                         + "only %d bytes follow", source, rows, cols, kind.numpyName, expected, found);
             }
             buf.clear();
+            if (!fortran) {
+                // C order: the flat index is the destination; bulk conversion (PointCloud.wrap then checks that
+                // every value is finite, naming row and column as below)
+                if (kind == Kind.F8) {
+                    buf.asDoubleBuffer().get(values, done, want);
+                } else {
+                    for (int k = 0; k < want; k++) {
+                        values[done + k] = switch (kind) {
+                            case F4 -> buf.getFloat();
+                            case I4 -> buf.getInt();
+                            case I8 -> (double) buf.getLong();
+                            case F8 -> buf.getDouble();
+                        };
+                    }
+                }
+                done += want;
+                continue;
+            }
             for (int k = 0; k < want; k++) {
                 int flat = done + k;
                 double v = switch (kind) {
