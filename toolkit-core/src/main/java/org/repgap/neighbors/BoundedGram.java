@@ -140,7 +140,7 @@ final class BoundedGram implements AutoCloseable {
             g.close();
             throw e;
         }
-        if (basis != null && !g.residualsSmall()) {
+        if (basis != null && !(g.residualsSmall() && (queries == null || g.queriesResidualsSmall(queries)))) {
             g.close();
             return create(data, n, dim, queries, blockRows, false);
         }
@@ -156,6 +156,22 @@ final class BoundedGram implements AutoCloseable {
         for (int j = 0; j < n; j++) {
             res += residual[j] * residual[j];
             all += norm2[j];
+        }
+        return res <= MAX_RESIDUAL_ENERGY * all;
+    }
+
+    /**
+     * The same test for query rows (row-major, {@code dim} columns): queries far from the data's subspace
+     * would widen every upper bound by their residual and let many more pairs through.
+     */
+    private boolean queriesResidualsSmall(double[] queries) {
+        double[] z = new double[dim];
+        double[] row = new double[coords + 2];
+        double res = 0;
+        double all = 0;
+        for (int i = 0; i < queries.length / dim; i++) {
+            all += prepare(queries, i, z, row);
+            res += row[coords + 1] * row[coords + 1];
         }
         return res <= MAX_RESIDUAL_ENERGY * all;
     }

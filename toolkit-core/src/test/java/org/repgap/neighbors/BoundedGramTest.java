@@ -94,6 +94,19 @@ class BoundedGramTest {
                 new BlockedEuclideanSearch(Progress.NONE, true).query(x, queries, 12), "reduced query search");
     }
 
+    @Test
+    void queriesOffTheSubspaceTurnTheReductionOff() {
+        assumeTrue(OpenBlas.available(), "native OpenBLAS not available");
+        PointCloud data = TestPoints.make(Kind.SUBSPACE, 3000, 40, 31);
+        PointCloud onSubspace = TestPoints.make(Kind.SUBSPACE, 50, 40, 31); // same seed: same subspace
+        PointCloud gaussian = TestPoints.make(Kind.GAUSSIAN, 50, 40, 32);
+        try (BoundedGram on = BoundedGram.create(data.values(), data.n(), 40, onSubspace.values(), 512, true);
+             BoundedGram off = BoundedGram.create(data.values(), data.n(), 40, gaussian.values(), 512, true)) {
+            assertEquals(TestPoints.subspaceRank(40), on.productCoordinates());
+            assertEquals(40, off.productCoordinates());
+        }
+    }
+
     /**
      * {@link Kind#SUBSPACE} points (rank 4 for 20 coordinates) of which 20 rows that {@link SubspaceBasis}
      * does not sample are moved off the subspace by {@code shift} in a random direction: few enough for the
