@@ -59,6 +59,11 @@ final class KdTree {
         }
     }
 
+    /** The number of points in the tree. */
+    int size() {
+        return n;
+    }
+
     /** Builds the tree over {@code n} rows of {@code values} (row-major, {@code dim} columns). */
     static KdTree build(double[] values, int n, int dim) {
         return new KdTree(values, n, dim);
@@ -179,14 +184,15 @@ final class KdTree {
      * Offers to {@code heap} the points nearest to {@code q[qoff .. qoff+dim)}, except row
      * {@code exclude} ({@code -1} for none); afterwards the heap holds exactly the {@code k} best
      * (distance, index) pairs over all rows.
+     *
+     * @return the number of points in the leaves visited (whose distances were evaluated): the work done,
+     *         about {@code n} when the tree does not prune
      */
-    void knn(double[] q, int qoff, int exclude, KnnHeap heap) {
-        if (n > 0) {
-            knn(0, q, qoff, exclude, heap);
-        }
+    int knn(double[] q, int qoff, int exclude, KnnHeap heap) {
+        return n > 0 ? knn(0, q, qoff, exclude, heap) : 0;
     }
 
-    private void knn(int node, double[] q, int qoff, int exclude, KnnHeap heap) {
+    private int knn(int node, double[] q, int qoff, int exclude, KnnHeap heap) {
         if (left[node] < 0) {
             double bound = heap.bound();
             double limit = bound * bound * (1 + 1e-9);
@@ -202,7 +208,7 @@ final class KdTree {
                     limit = bound * bound * (1 + 1e-9);
                 }
             }
-            return;
+            return end[node] - start[node];
         }
         int a = left[node];
         int b = right[node];
@@ -216,12 +222,14 @@ final class KdTree {
             da = db;
             db = td;
         }
+        int visited = 0;
         if (mayContain(da, heap)) {
-            knn(a, q, qoff, exclude, heap);
+            visited += knn(a, q, qoff, exclude, heap);
             if (mayContain(db, heap)) {
-                knn(b, q, qoff, exclude, heap);
+                visited += knn(b, q, qoff, exclude, heap);
             }
         }
+        return visited;
     }
 
     private static boolean mayContain(double minDist2, KnnHeap heap) {

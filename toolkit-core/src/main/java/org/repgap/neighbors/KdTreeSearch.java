@@ -47,7 +47,11 @@ final class KdTreeSearch implements NeighborSearch {
     }
 
     private NeighborGraph knn(PointCloud data, PointCloud queries, int k, boolean excludeSelf) {
-        KdTree tree = KdTree.build(data.values(), data.n(), data.dim());
+        return knn(KdTree.build(data.values(), data.n(), data.dim()), data, queries, k, excludeSelf);
+    }
+
+    /** The search on a tree already built over {@code data}. */
+    NeighborGraph knn(KdTree tree, PointCloud data, PointCloud queries, int k, boolean excludeSelf) {
         int nq = queries.n();
         int dim = queries.dim();
         double[] qv = queries.values();

@@ -41,13 +41,18 @@ public interface NeighborSearch {
         return this;
     }
 
-    /** Ambient dimensions up to this use the k-d tree for Euclidean distances (scikit-learn's rule of thumb). */
+    /**
+     * Ambient dimensions up to this consider the k-d tree for Euclidean distances (scikit-learn's rule of
+     * thumb); {@link #auto} still checks that it prunes.
+     */
     int KD_TREE_MAX_DIM = 15;
 
     /**
      * The fastest exact search for {@code metric} on points of dimension {@code dim}:
      * <ul>
-     *   <li>Euclidean, {@code dim <= 15}: a k-d tree ({@link #kdTree()});</li>
+     *   <li>Euclidean, {@code dim <= 15}: a k-d tree ({@link #kdTree()}), unless a probe of 64 queries shows
+     *       that it hardly prunes (data of high intrinsic dimension, from 8,192 points): then the blocked
+     *       product search;</li>
      *   <li>Euclidean, higher dimension: blocked brute force on OpenBLAS {@code sgemm} with exact
      *       re-ranking ({@link #blockedEuclidean()}), or brute force if the native library is missing;</li>
      *   <li>another metric with a {@link Metric#lowerBoundEmbedding}: embedding-pruned search
@@ -62,7 +67,7 @@ public interface NeighborSearch {
         }
         if (metric.isEuclidean()) {
             if (dim <= KD_TREE_MAX_DIM) {
-                return kdTree();
+                return new AdaptiveEuclideanSearch(Progress.NONE, AdaptiveEuclideanSearch.MIN_POINTS);
             }
             return OpenBlas.available() ? blockedEuclidean() : bruteForce(metric);
         }

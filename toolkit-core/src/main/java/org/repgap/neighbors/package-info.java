@@ -5,7 +5,9 @@
  * exactly what {@link org.repgap.neighbors.NeighborSearch#bruteForce} returns (same neighbours, order by
  * distance then index, a point excluded from its own row by index so duplicates appear at distance 0):
  * <ul>
- *   <li>{@code kdtree}: Euclidean, up to 15 coordinates ({@code KdTree}, median splits, conservative pruning);</li>
+ *   <li>{@code kdtree}: Euclidean, up to 15 coordinates ({@code KdTree}, median splits, conservative pruning);
+ *       {@code auto} uses it through {@code AdaptiveEuclideanSearch} ({@code kdtree-or-blas}), which first
+ *       checks on 64 queries that the tree prunes and otherwise takes {@code blas};</li>
  *   <li>{@code blas}: Euclidean in higher dimension: single-precision OpenBLAS products with rigorous
  *       error bounds select candidates, which are ranked by double-precision direct differences
  *       ({@code BoundedGram}, {@code BlockedEuclideanSearch}); all-points searches use only the upper

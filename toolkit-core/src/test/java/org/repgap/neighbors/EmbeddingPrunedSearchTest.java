@@ -110,8 +110,8 @@ class EmbeddingPrunedSearchTest {
 
     @Test
     void autoChoosesBySpaceAndMetric() {
-        assertEquals("kdtree", NeighborSearch.auto(Metric.euclidean(), 3).name());
-        assertEquals("kdtree", NeighborSearch.auto(Metric.euclidean(), 15).name());
+        assertEquals("kdtree-or-blas", NeighborSearch.auto(Metric.euclidean(), 3).name());
+        assertEquals("kdtree-or-blas", NeighborSearch.auto(Metric.euclidean(), 15).name());
         assertEquals("blas", NeighborSearch.auto(Metric.euclidean(), 16).name());
         assertEquals("pruned", NeighborSearch.auto(new SortedMetric(1), 4).name());
         Metric noEmbedding = new Metric() {

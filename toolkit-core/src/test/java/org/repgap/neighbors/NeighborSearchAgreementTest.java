@@ -49,6 +49,10 @@ class NeighborSearchAgreementTest {
         if (dim <= 10) {
             l.add(NeighborSearch::kdTree);
         }
+        if (dim <= NeighborSearch.KD_TREE_MAX_DIM) {
+            // no size threshold: the probe alone picks the tree or the product (both happen among these cases)
+            l.add(() -> new AdaptiveEuclideanSearch(org.repgap.progress.Progress.NONE, 0));
+        }
         return l;
     }
 
