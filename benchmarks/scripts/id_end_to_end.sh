@@ -2,7 +2,10 @@
 # End-to-end `repgap id` on 20,000 points of a 10-dimensional subspace of R^100 (the issue's benchmark):
 # the whole command (JVM start, reading the .npy, duplicate check, 20-NN search, estimate, JSON output),
 # estimators interleaved run by run, medians printed with the speed-up over scikit-dimension's timing
-# anchors from shared/reference/skdim/README.md (TwoNN 35.5 s, MLE 5.9 s, same kind of machine).
+# anchors from shared/reference/skdim/README.md (TwoNN 35.5 s, MLE 5.9 s, same kind of machine), and, when
+# Debian's scikit-learn is installed, side by side against benchmarks/python/mle_lower_bound.py: the
+# scikit-learn search and formula that scikit-dimension's MLE runs at the least (its time bounds
+# scikit-dimension's from below; both print the same dimension).
 #
 #   benchmarks/scripts/id_end_to_end.sh            # 7 runs of each
 #   RUNS=3 ESTIMATORS="mle" benchmarks/scripts/id_end_to_end.sh
@@ -19,8 +22,25 @@ fi
 declare -A times cpus
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 tmp="$(mktemp)"
-trap 'rm -f "$tmp"' EXIT
+trap 'rm -f "$tmp" "$tmp.err"' EXIT
+knn=""
+# Side by side, when Debian's scikit-learn is installed (apt-get install python3-sklearn): the least work
+# scikit-dimension's default MLE does (benchmarks/python/mle_lower_bound.py), as one process.
+python=/usr/bin/python3
+baseline=0
+if "$python" -c "import sklearn" 2>/dev/null; then
+  baseline=1
+  echo "MLE: repgap $("$root/repgap" id --input "$data" --estimator mle --format csv 2>/dev/null | sed -n 2p | cut -d, -f3)," \
+    "scikit-learn lower bound $("$python" "$root/benchmarks/python/mle_lower_bound.py" "$data") (same definition)"
+fi
 for r in $(seq 1 "$runs"); do
+  if [ "$baseline" = 1 ]; then
+    /usr/bin/time -o "$tmp" -f "%e %U %S" "$python" "$root/benchmarks/python/mle_lower_bound.py" "$data" >/dev/null 2>"$tmp.err"
+    read -r wall user sys < "$tmp"
+    knn+="$(sed -n 's/^knn_seconds=//p' "$tmp.err") "
+    times[lower]+="$wall "
+    cpus[lower]+="$(echo "$user + $sys" | bc -l) "
+  fi
   for e in $estimators; do
     # wall-clock seconds and process CPU seconds (user + system, all threads) of the whole command
     /usr/bin/time -o "$tmp" -f "%e %U %S" "$root/repgap" id --input "$data" --estimator "$e" --format json >/dev/null 2>&1
@@ -30,17 +50,33 @@ for r in $(seq 1 "$runs"); do
   done
 done
 echo "load average at end:   $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "$baseline" = 1 ]; then
+  estimators="$estimators lower"
+fi
 for e in $estimators; do
   case "$e" in twonn) anchor=35.5 ;; mle) anchor=5.9 ;; *) anchor="" ;; esac
   python3 - "$e" "$anchor" "${times[$e]}" "${cpus[$e]}" <<'PY'
 import statistics, sys
 name, anchor = sys.argv[1], sys.argv[2]
+label = "sklearn MLE lower bound" if name == "lower" else name
 ts = [float(t) for t in sys.argv[3].split()]
 cs = [float(t) for t in sys.argv[4].split()]
 med = statistics.median(ts)
-line = f"{name:6s} wall: {' '.join(f'{t:.2f}' for t in ts)} s; median {med:.2f} s (CPU median {statistics.median(cs):.2f} s)"
+line = f"{label:6s} wall: {' '.join(f'{t:.2f}' for t in ts)} s; median {med:.2f} s (CPU median {statistics.median(cs):.2f} s)"
 if anchor:
     line += f"; scikit-dimension anchor {float(anchor):.1f} s: speed-up {float(anchor) / med:.1f}x"
 print(line)
 PY
 done
+if [ "$baseline" = 1 ] && [ -n "${times[mle]:-}" ]; then
+  python3 - "${times[mle]}" "${times[lower]}" "$knn" <<'PY'
+import statistics, sys
+ours, lower, knn = (statistics.median(float(t) for t in a.split()) for a in sys.argv[1:4])
+print(f"side by side: MLE {lower / ours:.1f}x faster than the least work scikit-dimension's MLE does "
+      f"({lower:.2f} s against {ours:.2f} s, medians of the same interleaved runs)")
+# the anchors were taken when scikit-learn's 21-NN search took 2.6 s; scale them by how long it takes now
+scale = knn / 2.6
+print(f"load-adjusted: scikit-learn's search took {knn:.2f} s in these runs against 2.6 s for the anchors; "
+      f"scikit-dimension's MLE anchor scaled alike is {5.9 * scale:.2f} s: speed-up {5.9 * scale / ours:.1f}x")
+PY
+fi
