@@ -115,10 +115,11 @@ public final class Repgap implements Runnable {
     /**
      * Loads the native OpenBLAS library, the JSON writer and the security providers (for the data hash)
      * on a daemon thread while the main thread parses options and reads the input (measured in a fresh
-     * JVM: about 0.4 s for each of the first two, 0.1 s for the last, otherwise paid in sequence). Failures are ignored here: the main thread meets them again and reports them.
+     * JVM: about 0.4 s for each of the first two, 0.1 s for the last, otherwise paid in sequence).
+     * Failures are ignored here: the main thread meets them again and reports them.
      */
     private static void warmUpInBackground() {
-        Thread t = new Thread(() -> {
+        startDaemon("repgap-warm-up", () -> {
             try {
                 NeighborSearch.loadNativeLibrary();
                 Json.write(Map.of("warm_up", List.of(1.0, "text")));
@@ -126,9 +127,7 @@ public final class Repgap implements Runnable {
             } catch (RuntimeException | LinkageError | java.security.NoSuchAlgorithmException ignored) {
                 // reported by the main thread when it needs the library
             }
-        }, "repgap-warm-up");
-        t.setDaemon(true);
-        t.start();
+        });
     }
 
     /**
@@ -137,7 +136,12 @@ public final class Repgap implements Runnable {
      * search) instead of running after the estimate: about 0.1 s for 20,000 x 100 values in a fresh JVM.
      */
     static void hashInBackground(org.repgap.data.PointCloud x) {
-        Thread t = new Thread(x::sha256, "repgap-hash");
+        startDaemon("repgap-hash", x::sha256);
+    }
+
+    /** Runs {@code work} on a new daemon thread: the process does not wait for it to exit. */
+    private static void startDaemon(String name, Runnable work) {
+        Thread t = new Thread(work, name);
         t.setDaemon(true);
         t.start();
     }

@@ -133,16 +133,24 @@ final class BoundedGram implements AutoCloseable {
         }
         double scale = max == 0 ? 1.0 : Math.scalb(1.0, -(Math.getExponent(max) + 1));
         double[] basis = reduce ? SubspaceBasis.find(data, n, dim, mu) : null;
+        if (basis != null) {
+            BoundedGram g = filled(data, dim, mu, scale, basis, n, blockRows);
+            if (g.residualsSmall() && (queries == null || g.queriesResidualsSmall(queries))) {
+                return g;
+            }
+            g.close();
+        }
+        return filled(data, dim, mu, scale, null, n, blockRows);
+    }
+
+    /** A new instance with its blocks filled from {@code data}; native memory released if filling fails. */
+    private static BoundedGram filled(double[] data, int dim, double[] mu, double scale, double[] basis, int n, int blockRows) {
         BoundedGram g = new BoundedGram(dim, mu, scale, basis, n, blockRows);
         try {
             g.fillBlocks(data);
         } catch (RuntimeException | Error e) {
             g.close();
             throw e;
-        }
-        if (basis != null && !(g.residualsSmall() && (queries == null || g.queriesResidualsSmall(queries)))) {
-            g.close();
-            return create(data, n, dim, queries, blockRows, false);
         }
         return g;
     }
@@ -301,16 +309,17 @@ final class BoundedGram implements AutoCloseable {
             out[dim + 1] = 0;
             return full;
         }
+        // w = V^T z straight into out (finishReduced then copies it onto itself): no allocation per row
         int p = coords;
-        double[] w = new double[p];
+        java.util.Arrays.fill(out, 0, p, 0.0);
         for (int c = 0; c < dim; c++) {
             double t = z[c];
             int row = c * p;
             for (int q = 0; q < p; q++) {
-                w[q] += basis[row + q] * t;
+                out[q] += basis[row + q] * t;
             }
         }
-        finishReduced(w, 0, full, out, 0);
+        finishReduced(out, 0, full, out, 0);
         return full;
     }
 
