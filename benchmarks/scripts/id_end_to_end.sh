@@ -3,9 +3,9 @@
 # the whole command (JVM start, reading the .npy, duplicate check, 20-NN search, estimate, JSON output),
 # estimators interleaved run by run, medians printed with the speed-up over scikit-dimension's timing
 # anchors from shared/reference/skdim/README.md (TwoNN 35.5 s, MLE 5.9 s, same kind of machine), and, when
-# Debian's scikit-learn is installed, side by side against benchmarks/python/mle_lower_bound.py: the
-# scikit-learn search and formula that scikit-dimension's MLE runs at the least (its time bounds
-# scikit-dimension's from below; both print the same dimension).
+# Debian's scikit-learn is installed, side by side against benchmarks/python/skdim_mle.py: scikit-dimension's
+# default MLE as one process (scikit-dimension itself when importable, else the same steps replicated:
+# input check, scikit-learn's 20-NN search, the per-point loop, the combination; same dimension printed).
 #
 #   benchmarks/scripts/id_end_to_end.sh            # 7 runs of each
 #   RUNS=3 ESTIMATORS="mle" benchmarks/scripts/id_end_to_end.sh
@@ -24,22 +24,25 @@ echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 tmp="$(mktemp)"
 trap 'rm -f "$tmp" "$tmp.err"' EXIT
 knn=""
-# Side by side, when Debian's scikit-learn is installed (apt-get install python3-sklearn): the least work
-# scikit-dimension's default MLE does (benchmarks/python/mle_lower_bound.py), as one process.
+fits=""
+# Side by side, when Debian's scikit-learn is installed (apt-get install python3-sklearn): scikit-dimension's
+# default MLE on the same file, as one process (benchmarks/python/skdim_mle.py).
 python=/usr/bin/python3
 baseline=0
 if "$python" -c "import sklearn" 2>/dev/null; then
   baseline=1
   echo "MLE: repgap $("$root/repgap" id --input "$data" --estimator mle --format csv 2>/dev/null | sed -n 2p | cut -d, -f3)," \
-    "scikit-learn lower bound $("$python" "$root/benchmarks/python/mle_lower_bound.py" "$data") (same definition)"
+    "scikit-dimension's MLE $("$python" "$root/benchmarks/python/skdim_mle.py" "$data" 2>"$tmp.err")" \
+    "($(sed -n 's/ fit_seconds.*//p' "$tmp.err"))"
 fi
 for r in $(seq 1 "$runs"); do
   if [ "$baseline" = 1 ]; then
-    /usr/bin/time -o "$tmp" -f "%e %U %S" "$python" "$root/benchmarks/python/mle_lower_bound.py" "$data" >/dev/null 2>"$tmp.err"
+    /usr/bin/time -o "$tmp" -f "%e %U %S" "$python" "$root/benchmarks/python/skdim_mle.py" "$data" >/dev/null 2>"$tmp.err"
     read -r wall user sys < "$tmp"
-    knn+="$(sed -n 's/^knn_seconds=//p' "$tmp.err") "
-    times[lower]+="$wall "
-    cpus[lower]+="$(echo "$user + $sys" | bc -l) "
+    fits+="$(sed -n 's/.*fit_seconds=\([0-9.]*\).*/\1/p' "$tmp.err") "
+    knn+="$(sed -n 's/.*knn_seconds=\([0-9.]*\).*/\1/p' "$tmp.err") "
+    times[skdim]+="$wall "
+    cpus[skdim]+="$(echo "$user + $sys" | bc -l) "
   fi
   for e in $estimators; do
     # wall-clock seconds and process CPU seconds (user + system, all threads) of the whole command
@@ -51,14 +54,14 @@ for r in $(seq 1 "$runs"); do
 done
 echo "load average at end:   $(cut -d' ' -f1-3 /proc/loadavg)"
 if [ "$baseline" = 1 ]; then
-  estimators="$estimators lower"
+  estimators="$estimators skdim"
 fi
 for e in $estimators; do
   case "$e" in twonn) anchor=35.5 ;; mle) anchor=5.9 ;; *) anchor="" ;; esac
   python3 - "$e" "$anchor" "${times[$e]}" "${cpus[$e]}" <<'PY'
 import statistics, sys
 name, anchor = sys.argv[1], sys.argv[2]
-label = "sklearn MLE lower bound" if name == "lower" else name
+label = "scikit-dimension MLE" if name == "skdim" else name
 ts = [float(t) for t in sys.argv[3].split()]
 cs = [float(t) for t in sys.argv[4].split()]
 med = statistics.median(ts)
@@ -69,14 +72,18 @@ print(line)
 PY
 done
 if [ "$baseline" = 1 ] && [ -n "${times[mle]:-}" ]; then
-  python3 - "${times[mle]}" "${times[lower]}" "$knn" <<'PY'
+  python3 - "${times[mle]}" "${times[skdim]}" "$fits" "$knn" <<'PY'
 import statistics, sys
-ours, lower, knn = (statistics.median(float(t) for t in a.split()) for a in sys.argv[1:4])
-print(f"side by side: MLE {lower / ours:.1f}x faster than the least work scikit-dimension's MLE does "
-      f"({lower:.2f} s against {ours:.2f} s, medians of the same interleaved runs)")
-# the anchors were taken when scikit-learn's 21-NN search took 2.6 s; scale them by how long it takes now
-scale = knn / 2.6
-print(f"load-adjusted: scikit-learn's search took {knn:.2f} s in these runs against 2.6 s for the anchors; "
-      f"scikit-dimension's MLE anchor scaled alike is {5.9 * scale:.2f} s: speed-up {5.9 * scale / ours:.1f}x")
+med = lambda a: statistics.median(float(t) for t in a.split())
+ours, theirs, fit = (med(a) for a in sys.argv[1:4])
+print(f"side by side, process to process: MLE {theirs / ours:.1f}x faster than scikit-dimension's "
+      f"({theirs:.2f} s against {ours:.2f} s, medians of the same interleaved runs)")
+print(f"scikit-dimension's fit alone (no Python start, imports or reading) took {fit:.2f} s: "
+      f"repgap's whole process is {fit / ours:.1f}x faster than that")
+if sys.argv[4].strip():
+    # the anchors were taken when scikit-learn's 21-NN search took 2.6 s; scale them by how long it takes now
+    knn = med(sys.argv[4])
+    print(f"load-adjusted: scikit-learn's search took {knn:.2f} s in these runs against 2.6 s for the anchors; "
+          f"scikit-dimension's MLE anchor scaled alike is {5.9 * knn / 2.6:.2f} s: speed-up {5.9 * knn / 2.6 / ours:.1f}x")
 PY
 fi
