@@ -25,12 +25,13 @@ import org.repgap.id.IdResult;
  * <p>Each repeat reads the file, builds the {@link IdContext} (duplicate check, neighbour search) and runs
  * the estimator with its defaults ({@link IdEstimation#run(IdEstimator, IdContext)}); the first repeat
  * includes loading the native library and the JIT's first compilations. The Python script
- * {@code benchmarks/python/skdim_mle.py} runs interleaved with the repeats, each time as a new process,
- * and reports scikit-dimension's {@code fit} time alone (no interpreter start, imports or reading).
+ * {@code benchmarks/python/skdim_id.py} runs the same estimator (mle or twonn) interleaved with the repeats,
+ * each time as a new process, and reports scikit-dimension's {@code fit} time alone (no interpreter start,
+ * imports or reading).
  *
  * <p>Usage: {@code java -cp 'benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar:benchmarks/target/lib/*'
  * org.repgap.bench.id.IdInProcess --input=FILE.npy [--estimator=mle] [--repeats=7] [--python=/usr/bin/python3]
- * [--script=benchmarks/python/skdim_mle.py] [--no-python]}
+ * [--script=benchmarks/python/skdim_id.py] [--no-python]}
  */
 public final class IdInProcess {
     private static final Pattern FIT_SECONDS = Pattern.compile("fit_seconds=([0-9.]+)");
@@ -43,7 +44,7 @@ public final class IdInProcess {
         String estimator = "mle";
         int repeats = 7;
         String python = "/usr/bin/python3";
-        Path script = Path.of("benchmarks/python/skdim_mle.py");
+        Path script = Path.of("benchmarks/python/skdim_id.py");
         boolean runPython = true;
         for (String a : args) {
             String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
@@ -66,7 +67,7 @@ public final class IdInProcess {
         if (input == null || repeats < 2) {
             throw new IllegalArgumentException("need --input=FILE and --repeats of at least 2");
         }
-        runPython = runPython && estimator.equals("mle"); // the script runs scikit-dimension's MLE only
+        runPython = runPython && (estimator.equals("mle") || estimator.equals("twonn")); // the peer script's two
         double[] ours = new double[repeats];
         List<Double> theirs = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
@@ -78,7 +79,7 @@ public final class IdInProcess {
             System.out.printf(Locale.ROOT, "repgap %s, repeat %d: %.3f s (dimension %.15g)%n", estimator, r + 1, ours[r],
                     result.dimension());
             if (runPython) {
-                double fit = pythonFit(python, script, input);
+                double fit = pythonFit(python, script, input, estimator);
                 theirs.add(fit);
                 System.out.printf(Locale.ROOT, "scikit-dimension fit, run %d: %.3f s%n", r + 1, fit);
             }
@@ -88,13 +89,13 @@ public final class IdInProcess {
                 warm);
         if (!theirs.isEmpty()) {
             double fit = median(theirs.stream().mapToDouble(Double::doubleValue).toArray());
-            System.out.printf(Locale.ROOT, "scikit-dimension's MLE fit, median %.3f s: %.1fx the repgap warm median, %.1fx its first run%n",
-                    fit, fit / warm, fit / ours[0]);
+            System.out.printf(Locale.ROOT, "scikit-dimension's %s fit, median %.3f s: %.1fx the repgap warm median, %.1fx its first run%n",
+                    estimator, fit, fit / warm, fit / ours[0]);
         }
     }
 
-    private static double pythonFit(String python, Path script, Path input) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(python, script.toString(), input.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+    private static double pythonFit(String python, Path script, Path input, String estimator) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(python, script.toString(), input.toString(), "--estimator", estimator).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
