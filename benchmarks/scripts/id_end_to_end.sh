@@ -11,6 +11,8 @@
 #                                                         # takes about 40 s a run)
 #   RUNS=3 ESTIMATORS="mle" benchmarks/scripts/id_end_to_end.sh
 #   SIDE_BY_SIDE=0 benchmarks/scripts/id_end_to_end.sh    # repgap only, against the anchors
+#   REPGAP_DAEMON=1 benchmarks/scripts/id_end_to_end.sh   # repgap's commands through its resident server
+#                                                         # (started, and warmed up, before the runs)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${RUNS:-7}"
@@ -23,6 +25,10 @@ if [ ! -f "$data" ]; then
 fi
 "$root/repgap" --version >/dev/null # builds the jar when stale, so that no run below includes a build
 "$root/repgap" id --input "$data" --estimator twonn --format json >/dev/null 2>&1 # first run after a build
+if [ "${REPGAP_DAEMON:-0}" = 1 ]; then
+  "$root/repgap" daemon start
+  echo "repgap commands go through the daemon (REPGAP_DAEMON=1)"
+fi
 side=0
 if [ "${SIDE_BY_SIDE:-1}" = 1 ] && "$python" -c "import sklearn" 2>/dev/null; then
   side=1

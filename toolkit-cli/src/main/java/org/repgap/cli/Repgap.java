@@ -1,6 +1,8 @@
 package org.repgap.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +52,7 @@ public final class Repgap implements Runnable {
         m.put("train", TrainCommand::new);
         m.put("datasets", DatasetsCommand::new);
         m.put("plot", PlotCommand::new);
+        m.put("daemon", DaemonCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(m);
     }
@@ -105,11 +108,63 @@ public final class Repgap implements Runnable {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         String first = args.length > 0 ? args[0] : "";
-        boolean single = SUBCOMMANDS.containsKey(first) && !first.equals("help");
+        if (Daemon.enabled() && Daemon.FORWARDED.contains(first)) {
+            System.exit(viaDaemon(args));
+        }
         if (NEEDS_NATIVE.contains(first)) {
             warmUpInBackground();
         }
-        System.exit(commandLine(single ? first : null).execute(args));
+        System.exit(execute(args, null));
+    }
+
+    /**
+     * Runs {@code args} and returns the exit code, with relative paths resolved against {@code cwd} (the
+     * process's working directory when {@code null}); only the invoked subcommand is registered.
+     */
+    static int execute(String[] args, Path cwd) {
+        String first = args.length > 0 ? args[0] : "";
+        boolean single = SUBCOMMANDS.containsKey(first) && !first.equals("help");
+        CommandLine cl = commandLine(single ? first : null);
+        if (cwd != null) {
+            cl.registerConverter(Path.class, cwd::resolve);
+        }
+        return cl.execute(args);
+    }
+
+    /**
+     * {@code REPGAP_DAEMON=1}: runs {@code args} in this build's daemon ({@link Daemon}); when none answers,
+     * runs them here and then starts one for the next command; when it is busy, runs them here.
+     */
+    private static int viaDaemon(String[] args) {
+        Path socket;
+        try {
+            socket = Daemon.socket();
+        } catch (IOException e) {
+            System.err.println("repgap: warning: no daemon (" + e.getMessage() + ")");
+            return execute(args, null);
+        }
+        Daemon.Result r;
+        try {
+            r = Daemon.forward(socket, Path.of("").toAbsolutePath(), List.of(args), System.out, System.err);
+        } catch (IOException e) {
+            System.err.println("repgap: " + e.getMessage());
+            return 1;
+        }
+        if (r.outcome() == Daemon.Outcome.RAN) {
+            return r.exitCode();
+        }
+        if (NEEDS_NATIVE.contains(args[0])) {
+            warmUpInBackground();
+        }
+        int code = execute(args, null);
+        if (r.outcome() == Daemon.Outcome.ABSENT) {
+            try {
+                Daemon.spawn(socket);
+            } catch (IOException e) {
+                System.err.println("repgap: warning: could not start the daemon: " + e.getMessage());
+            }
+        }
+        return code;
     }
 
     /**
