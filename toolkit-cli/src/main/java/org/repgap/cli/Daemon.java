@@ -247,13 +247,18 @@ final class Daemon {
         long idleMinutes = IDLE_MINUTES;
         String idle = System.getenv("REPGAP_DAEMON_IDLE_MINUTES");
         if (idle != null && !idle.isBlank()) {
-            idleMinutes = Long.parseLong(idle.trim());
+            try {
+                idleMinutes = Math.max(1, Long.parseLong(idle.trim()));
+            } catch (NumberFormatException e) {
+                log("REPGAP_DAEMON_IDLE_MINUTES=%s is not a whole number of minutes: using %d", idle, IDLE_MINUTES);
+            }
         }
         Server server = Server.bind(socket, Duration.ofMinutes(idleMinutes), () -> System.exit(130));
         if (server == null) {
             return; // another daemon answers on this socket
         }
-        log("daemon pid %d listening on %s", ProcessHandle.current().pid(), socket);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close)); // no socket file left behind
+        log("daemon pid %d listening on %s, idle timeout %d min", ProcessHandle.current().pid(), socket, idleMinutes);
         server.warmUp();
         server.serve();
         log("daemon stopped");
