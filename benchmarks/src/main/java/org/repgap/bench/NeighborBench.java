@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -57,43 +58,18 @@ public final class NeighborBench {
         }
 
         static Options parse(String[] args) {
-            int n = 20000;
-            int ambient = 100;
-            int intrinsic = 10;
-            int k = 20;
-            long seed = 1;
-            int repeats = 3;
-            String python = "/usr/bin/python3";
-            Path script = Path.of("benchmarks/python/sklearn_knn.py");
-            boolean runPython = true;
-            boolean oursOnly = false;
-            for (String a : args) {
-                String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
-                if (a.startsWith("--n=")) {
-                    n = Integer.parseInt(v);
-                } else if (a.startsWith("--ambient=")) {
-                    ambient = Integer.parseInt(v);
-                } else if (a.startsWith("--intrinsic=")) {
-                    intrinsic = Integer.parseInt(v);
-                } else if (a.startsWith("--k=")) {
-                    k = Integer.parseInt(v);
-                } else if (a.startsWith("--seed=")) {
-                    seed = Long.parseLong(v);
-                } else if (a.startsWith("--repeats=")) {
-                    repeats = Integer.parseInt(v);
-                } else if (a.startsWith("--python=")) {
-                    python = v;
-                } else if (a.startsWith("--script=")) {
-                    script = Path.of(v);
-                } else if (a.equals("--no-python")) {
-                    runPython = false;
-                } else if (a.equals("--ours-only")) {
-                    oursOnly = true;
-                } else {
-                    throw new IllegalArgumentException("unknown option " + a
-                            + " (known: --n= --ambient= --intrinsic= --k= --seed= --repeats= --python= --script= --no-python --ours-only)");
-                }
-            }
+            Flags f = Flags.parse(args, Set.of("n", "ambient", "intrinsic", "k", "seed", "repeats", "python", "script"),
+                    Set.of("no-python", "ours-only"));
+            int n = f.getInt("n", 20000);
+            int ambient = f.getInt("ambient", 100);
+            int intrinsic = f.getInt("intrinsic", 10);
+            int k = f.getInt("k", 20);
+            long seed = f.getLong("seed", 1);
+            int repeats = f.getInt("repeats", 3);
+            String python = f.get("python", "/usr/bin/python3");
+            Path script = f.getPath("script", Path.of("benchmarks/python/sklearn_knn.py"));
+            boolean runPython = !f.has("no-python");
+            boolean oursOnly = f.has("ours-only");
             return new Options(n, ambient, intrinsic, k, seed, repeats, python, script, runPython, oursOnly);
         }
     }

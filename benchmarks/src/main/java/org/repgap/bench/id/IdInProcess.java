@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.repgap.bench.Flags;
 import org.repgap.data.PointCloud;
 import org.repgap.data.PointClouds;
 import org.repgap.id.IdContext;
@@ -40,30 +42,13 @@ public final class IdInProcess {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Path input = null;
-        String estimator = "mle";
-        int repeats = 7;
-        String python = "/usr/bin/python3";
-        Path script = Path.of("benchmarks/python/skdim_id.py");
-        boolean runPython = true;
-        for (String a : args) {
-            String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "";
-            if (a.startsWith("--input=")) {
-                input = Path.of(v);
-            } else if (a.startsWith("--estimator=")) {
-                estimator = v;
-            } else if (a.startsWith("--repeats=")) {
-                repeats = Integer.parseInt(v);
-            } else if (a.startsWith("--python=")) {
-                python = v;
-            } else if (a.startsWith("--script=")) {
-                script = Path.of(v);
-            } else if (a.equals("--no-python")) {
-                runPython = false;
-            } else {
-                throw new IllegalArgumentException("unknown option " + a + " (see the class comment)");
-            }
-        }
+        Flags f = Flags.parse(args, Set.of("input", "estimator", "repeats", "python", "script"), Set.of("no-python"));
+        Path input = f.getPath("input", null);
+        String estimator = f.get("estimator", "mle");
+        int repeats = f.getInt("repeats", 7);
+        String python = f.get("python", "/usr/bin/python3");
+        Path script = f.getPath("script", Path.of("benchmarks/python/skdim_id.py"));
+        boolean runPython = !f.has("no-python");
         if (input == null || repeats < 2) {
             throw new IllegalArgumentException("need --input=FILE and --repeats of at least 2");
         }
