@@ -41,6 +41,24 @@ public record Estimate(double dimension, Double standardError, String scale, Dou
         pointwise = pointwise == null ? null : pointwise.clone();
     }
 
+    /**
+     * The result of a local estimator at scale {@code k}: {@code local[u]} is the estimate at point
+     * {@code usable[u]} (the others were skipped for a zero distance and get NaN pointwise), {@code combine}
+     * maps indices into {@code local} (all of them, or a bootstrap draw) to a global estimate, and the
+     * bootstrap resamples these per-point values.
+     */
+    static Estimate perPoint(org.repgap.neighbors.NeighborGraph g, int k, int[] usable, double[] local,
+                             ToDoubleFunction<int[]> combine) {
+        double[] pointwise = new double[g.n()];
+        java.util.Arrays.fill(pointwise, Double.NaN);
+        for (int u = 0; u < usable.length; u++) {
+            pointwise[usable[u]] = local[u];
+        }
+        int m = usable.length;
+        double d = m == 0 ? Double.NaN : combine.applyAsDouble(Combination.all(m));
+        return new Estimate(d, null, "k=" + k, meanDistance(g, usable, k), m, g.n() - m, pointwise, combine, m, PER_POINT);
+    }
+
     /** Mean over {@code rows} of the graph distances at the given ranks (from 1): the scale as a distance. */
     static Double meanDistance(org.repgap.neighbors.NeighborGraph g, int[] rows, int... ranks) {
         if (rows.length == 0) {

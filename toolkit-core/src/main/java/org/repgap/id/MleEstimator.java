@@ -101,8 +101,6 @@ public final class MleEstimator implements IdEstimator {
         double numerator = options.unbiased() ? k - 2 : k - 1;
         double[] sums = new double[m];
         double[] local = new double[m];
-        double[] pointwise = new double[g.n()];
-        java.util.Arrays.fill(pointwise, Double.NaN);
         for (int u = 0; u < m; u++) {
             int i = usable[u];
             double rk = g.distance(i, k - 1);
@@ -112,7 +110,6 @@ public final class MleEstimator implements IdEstimator {
             }
             sums[u] = s;
             local[u] = numerator / s;
-            pointwise[i] = local[u];
         }
         Combination comb = options.combination();
         java.util.function.ToDoubleFunction<int[]> f = comb == Combination.MLE
@@ -124,7 +121,6 @@ public final class MleEstimator implements IdEstimator {
                     return rows.length * numerator / total;
                 }
                 : rows -> comb.combine(local, rows);
-        double d = m == 0 ? Double.NaN : f.applyAsDouble(Combination.all(m));
-        return new Estimate(d, null, "k=" + k, Estimate.meanDistance(g, usable, k), m, g.n() - m, pointwise, f, m, Estimate.PER_POINT);
+        return Estimate.perPoint(g, k, usable, local, f);
     }
 }

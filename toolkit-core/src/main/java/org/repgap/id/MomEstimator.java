@@ -1,6 +1,5 @@
 package org.repgap.id;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.repgap.InvalidInputException;
@@ -81,8 +80,6 @@ public final class MomEstimator implements IdEstimator {
         NeighborGraph g = ctx.graph(k);
         int[] usable = IdContext.pointsWithPositiveDistance(g, k);
         double[] local = new double[usable.length];
-        double[] pointwise = new double[g.n()];
-        Arrays.fill(pointwise, Double.NaN);
         for (int u = 0; u < usable.length; u++) {
             int i = usable[u];
             double w = g.distance(i, k - 1);
@@ -92,12 +89,8 @@ public final class MomEstimator implements IdEstimator {
             }
             double m1 = s / k;
             local[u] = -m1 / (m1 - w);
-            pointwise[i] = local[u];
         }
         Combination comb = options.combination();
-        java.util.function.ToDoubleFunction<int[]> f = rows -> comb.combine(local, rows);
-        double d = usable.length == 0 ? Double.NaN : f.applyAsDouble(Combination.all(usable.length));
-        return new Estimate(d, null, "k=" + k, Estimate.meanDistance(g, usable, k), usable.length, g.n() - usable.length, pointwise, f, usable.length,
-                Estimate.PER_POINT);
+        return Estimate.perPoint(g, k, usable, local, rows -> comb.combine(local, rows));
     }
 }

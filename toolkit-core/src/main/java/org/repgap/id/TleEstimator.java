@@ -1,6 +1,5 @@
 package org.repgap.id;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -114,16 +113,8 @@ public final class TleEstimator implements IdEstimator {
         Metric metric = ctx.metric();
         double[] local = new double[usable.length];
         IntStream.range(0, usable.length).parallel().forEach(u -> local[u] = pointwise(x, metric, g, usable[u]));
-        double[] pointwise = new double[g.n()];
-        Arrays.fill(pointwise, Double.NaN);
-        for (int u = 0; u < usable.length; u++) {
-            pointwise[usable[u]] = local[u];
-        }
         Combination comb = options.combination();
-        java.util.function.ToDoubleFunction<int[]> f = rows -> comb.combine(local, rows);
-        double d = usable.length == 0 ? Double.NaN : f.applyAsDouble(Combination.all(usable.length));
-        return new Estimate(d, null, "k=" + k, Estimate.meanDistance(g, usable, k), usable.length, g.n() - usable.length, pointwise, f, usable.length,
-                Estimate.PER_POINT);
+        return Estimate.perPoint(g, k, usable, local, rows -> comb.combine(local, rows));
     }
 
     private double pointwise(PointCloud x, Metric metric, NeighborGraph g, int i) {
