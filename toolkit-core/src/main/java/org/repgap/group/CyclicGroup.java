@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  * <p>Canonical pose (THEORY.md section 7): the shift that moves the first maximal coordinate to index 0;
  * for {@code dihedral}, then the reversal about index 0 if it makes the vector lexicographically larger.
  */
-final class CyclicGroup extends BaseGroup {
+final class CyclicGroup extends FiniteGroup {
     static final CyclicGroup CYCLIC = new CyclicGroup(false);
     static final CyclicGroup DIHEDRAL = new CyclicGroup(true);
     /** Largest dimension for the direct {@code O(D^2)} correlation (a benchmarked crossover, see benchmarks/README-groups.md). */
@@ -44,17 +44,6 @@ final class CyclicGroup extends BaseGroup {
     @Override
     public String spec() {
         return dihedral ? "dihedral" : "cyclic";
-    }
-
-
-    @Override
-    public boolean isFinite() {
-        return true;
-    }
-
-    @Override
-    public int lieDimension(int dim) {
-        return 0;
     }
 
     /** Reversal reduces to a shift for {@code D <= 2}, so the dihedral group then has {@code D} elements. */

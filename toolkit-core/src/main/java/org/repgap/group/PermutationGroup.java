@@ -24,7 +24,7 @@ import org.repgap.InvalidInputException;
  *
  * <p>Canonical pose (THEORY.md section 7): the permutation that sorts the points lexicographically.
  */
-final class PermutationGroup extends BaseGroup {
+final class PermutationGroup extends FiniteGroup {
     /** {@code 8! = 40320} elements at most in {@link #elements}. */
     static final int MAX_LISTED_POINTS = 8;
 
@@ -51,17 +51,6 @@ final class PermutationGroup extends BaseGroup {
     @Override
     int dimensionMultiple() {
         return m;
-    }
-
-
-    @Override
-    public boolean isFinite() {
-        return true;
-    }
-
-    @Override
-    public int lieDimension(int dim) {
-        return 0;
     }
 
     /** {@code m!}, saturating at {@link Long#MAX_VALUE} for {@code m > 20}. */

@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  *
  * <p>Canonical pose: the sign that makes the first non-zero coordinate positive.
  */
-final class SignGroup extends BaseGroup {
+final class SignGroup extends FiniteGroup {
     static final SignGroup INSTANCE = new SignGroup();
 
     private SignGroup() {
@@ -26,17 +26,6 @@ final class SignGroup extends BaseGroup {
     @Override
     public String spec() {
         return "sign";
-    }
-
-
-    @Override
-    public boolean isFinite() {
-        return true;
-    }
-
-    @Override
-    public int lieDimension(int dim) {
-        return 0;
     }
 
     @Override

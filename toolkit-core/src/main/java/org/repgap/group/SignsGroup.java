@@ -12,7 +12,7 @@ import org.repgap.InvalidInputException;
  * <p>Embedding {@code phi(x) = (|x_i|)_i}, which is isometric for this metric.
  * Canonical pose {@code s_i = sgn(x_i)} (1 for zero), so the canonical vector is {@code |x|}.
  */
-final class SignsGroup extends BaseGroup {
+final class SignsGroup extends FiniteGroup {
     static final SignsGroup INSTANCE = new SignsGroup();
     /** {@code 2^16} elements at most in {@link #elements}. */
     static final int MAX_LISTED_DIM = 16;
@@ -28,17 +28,6 @@ final class SignsGroup extends BaseGroup {
     @Override
     public String spec() {
         return "signs";
-    }
-
-
-    @Override
-    public boolean isFinite() {
-        return true;
-    }
-
-    @Override
-    public int lieDimension(int dim) {
-        return 0;
     }
 
     /** {@code 2^dim}, saturating at {@link Long#MAX_VALUE} for {@code dim >= 63}. */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** {@code none}: the trivial group; its orbit distance is the Euclidean distance (the metric reports {@code isEuclidean()}). */
-final class TrivialGroup extends BaseGroup {
+final class TrivialGroup extends FiniteGroup {
     static final TrivialGroup INSTANCE = new TrivialGroup();
 
     private TrivialGroup() {
@@ -18,17 +18,6 @@ final class TrivialGroup extends BaseGroup {
     @Override
     public String spec() {
         return "none";
-    }
-
-
-    @Override
-    public boolean isFinite() {
-        return true;
-    }
-
-    @Override
-    public int lieDimension(int dim) {
-        return 0;
     }
 
     @Override
