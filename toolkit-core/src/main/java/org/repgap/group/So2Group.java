@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
  * <p>{@link #elements}: {@code resolution} equally spaced angles {@code 2 pi k / resolution}, an exact
  * quadrature for trigonometric polynomials of degree below {@code resolution}.
  */
-final class So2Group extends BaseGroup {
+final class So2Group extends ContinuousGroup {
     static final So2Group INSTANCE = new So2Group();
     static final double REFINE_BELOW = 1e-6;
     /** Relative size below which a reference vector counts as zero. */
@@ -52,20 +52,9 @@ final class So2Group extends BaseGroup {
         return 2;
     }
 
-
-    @Override
-    public boolean isFinite() {
-        return false;
-    }
-
     @Override
     public int lieDimension(int dim) {
         return 1;
-    }
-
-    @Override
-    public long order(int dim) {
-        return -1;
     }
 
     @Override

@@ -30,7 +30,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * low-discrepancy point set on {@code S^3}, hence an equal-weight quadrature for the Haar measure
  * (which lifts to the uniform measure on {@code S^3}).
  */
-final class So3Group extends BaseGroup {
+final class So3Group extends ContinuousGroup {
     static final So3Group INSTANCE = new So3Group();
     private static final double SUPER_FIBONACCI_PSI = 1.533751168755204288118041;
 
@@ -52,20 +52,9 @@ final class So3Group extends BaseGroup {
         return 3;
     }
 
-
-    @Override
-    public boolean isFinite() {
-        return false;
-    }
-
     @Override
     public int lieDimension(int dim) {
         return 3;
-    }
-
-    @Override
-    public long order(int dim) {
-        return -1;
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * subtraction of the mean point, attained by {@code t = mean(x) - mean(y)}. The embedding {@code c(x)}
  * is invariant and isometric for {@code d}. Canonical pose: the translation by {@code -mean(x)}.
  */
-final class TranslationGroup extends BaseGroup {
+final class TranslationGroup extends ContinuousGroup {
     private final int k;
 
     TranslationGroup(int k) {
@@ -37,20 +37,9 @@ final class TranslationGroup extends BaseGroup {
         return k;
     }
 
-
-    @Override
-    public boolean isFinite() {
-        return false;
-    }
-
     @Override
     public int lieDimension(int dim) {
         return k;
-    }
-
-    @Override
-    public long order(int dim) {
-        return -1;
     }
 
     /** @throws UnsupportedOperationException always: translations are not compact and have no finite quadrature */
