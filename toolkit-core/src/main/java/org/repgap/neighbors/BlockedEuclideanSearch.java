@@ -29,7 +29,7 @@ import org.repgap.progress.Progress;
  * <p>Query blocks run in parallel on the common fork-join pool with single-threaded OpenBLAS (see
  * {@link OpenBlas}). Values whose centred magnitude exceeds 1e150 fall back to brute force.
  */
-final class BlockedEuclideanSearch implements NeighborSearch {
+final class BlockedEuclideanSearch extends CheckedSearch {
     /** Query rows per block. */
     static final int QUERY_BLOCK = 256;
     /** Rows per block of the symmetric all-points search (tiles are TILE x TILE). */
@@ -73,18 +73,13 @@ final class BlockedEuclideanSearch implements NeighborSearch {
         return knn(x, x, k, true);
     }
 
-    @Override
-    public NeighborGraph query(PointCloud data, PointCloud queries, int k) {
-        SearchSupport.checkQuery(data, queries, k);
-        return knn(data, queries, k, false);
-    }
-
     private NeighborGraph bruteFallback(PointCloud data, PointCloud queries, int k, boolean excludeSelf) {
         NeighborSearch brute = new BruteForceSearch(Metric.euclidean(), progress);
         return excludeSelf ? brute.allKnn(data, k) : brute.query(data, queries, k);
     }
 
-    private NeighborGraph knn(PointCloud data, PointCloud queries, int k, boolean excludeSelf) {
+    @Override
+    NeighborGraph knn(PointCloud data, PointCloud queries, int k, boolean excludeSelf) {
         int nq = queries.n();
         int dim = data.dim();
         BoundedGram gram = BoundedGram.create(data.values(), data.n(), dim, excludeSelf ? null : queries.values(),

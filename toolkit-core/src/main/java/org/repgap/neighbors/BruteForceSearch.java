@@ -8,7 +8,7 @@ import org.repgap.progress.Progress;
  * Exact neighbours by evaluating every distance: the oracle of every faster search, and the
  * search for metrics without a fast path. Parallel over blocks of query points (common fork-join pool).
  */
-final class BruteForceSearch implements NeighborSearch {
+final class BruteForceSearch extends CheckedSearch {
     private static final int QUERY_BLOCK = 256;
 
     private final Metric metric;
@@ -39,18 +39,7 @@ final class BruteForceSearch implements NeighborSearch {
     }
 
     @Override
-    public NeighborGraph allKnn(PointCloud x, int k) {
-        NeighborSearch.checkK(k, x.n(), x.source());
-        return search(x, x, k, true);
-    }
-
-    @Override
-    public NeighborGraph query(PointCloud data, PointCloud queries, int k) {
-        SearchSupport.checkQuery(data, queries, k);
-        return search(data, queries, k, false);
-    }
-
-    private NeighborGraph search(PointCloud data, PointCloud queries, int k, boolean excludeSelf) {
+    NeighborGraph knn(PointCloud data, PointCloud queries, int k, boolean excludeSelf) {
         int n = queries.n();
         int dim = data.dim();
         int[] idx = new int[n * k];

@@ -25,7 +25,7 @@ import org.repgap.progress.Progress;
  * when its embedding bound exceeds the current bound by {@code 1e-9 bound + 1e-7 (|x| + |y|)}; within that
  * tolerance the result equals {@link BruteForceSearch} with the same metric exactly.
  */
-final class EmbeddingPrunedSearch implements NeighborSearch {
+final class EmbeddingPrunedSearch extends CheckedSearch {
     private static final int QUERY_BLOCK = 64;
     private static final double REL_TOL = 1e-9;
     private static final double ABS_TOL = 1e-7;
@@ -51,18 +51,6 @@ final class EmbeddingPrunedSearch implements NeighborSearch {
     @Override
     public NeighborSearch withProgress(Progress p) {
         return new EmbeddingPrunedSearch(metric, p);
-    }
-
-    @Override
-    public NeighborGraph allKnn(PointCloud x, int k) {
-        NeighborSearch.checkK(k, x.n(), x.source());
-        return knn(x, x, k, true);
-    }
-
-    @Override
-    public NeighborGraph query(PointCloud data, PointCloud queries, int k) {
-        SearchSupport.checkQuery(data, queries, k);
-        return knn(data, queries, k, false);
     }
 
     /** The embedded points, row-major, or {@code null} when the metric has no embedding. */
@@ -100,7 +88,8 @@ final class EmbeddingPrunedSearch implements NeighborSearch {
         return out;
     }
 
-    private NeighborGraph knn(PointCloud data, PointCloud queries, int k, boolean excludeSelf) {
+    @Override
+    NeighborGraph knn(PointCloud data, PointCloud queries, int k, boolean excludeSelf) {
         int nq = queries.n();
         if (nq == 0) {
             return new NeighborGraph(0, k, new int[0], new double[0], metric.name());

@@ -10,7 +10,7 @@ import org.repgap.progress.Progress;
  * run in parallel blocks on the common fork-join pool; results equal {@link BruteForceSearch}'s
  * bit for bit.
  */
-final class KdTreeSearch implements NeighborSearch {
+final class KdTreeSearch extends CheckedSearch {
     private static final int QUERY_BLOCK = 512;
 
     private final Progress progress;
@@ -35,18 +35,7 @@ final class KdTreeSearch implements NeighborSearch {
     }
 
     @Override
-    public NeighborGraph allKnn(PointCloud x, int k) {
-        NeighborSearch.checkK(k, x.n(), x.source());
-        return knn(x, x, k, true);
-    }
-
-    @Override
-    public NeighborGraph query(PointCloud data, PointCloud queries, int k) {
-        SearchSupport.checkQuery(data, queries, k);
-        return knn(data, queries, k, false);
-    }
-
-    private NeighborGraph knn(PointCloud data, PointCloud queries, int k, boolean excludeSelf) {
+    NeighborGraph knn(PointCloud data, PointCloud queries, int k, boolean excludeSelf) {
         return knn(KdTree.build(data.values(), data.n(), data.dim()), data, queries, k, excludeSelf);
     }
 
