@@ -34,6 +34,10 @@ public final class DaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path socket = Daemon.socket();
+        if (!action.equals("stop") && !Daemon.enabled()) {
+            System.out.println("repgap daemon: note: " + Daemon.ENABLE + " is not set, so commands run in their own JVM; "
+                    + "export " + Daemon.ENABLE + "=1 to use the daemon");
+        }
         switch (action) {
             case "status":
                 return control(socket, Daemon.PING) ? 0 : notRunning(socket);
