@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.repgap.stats.Shuffle;
 import org.repgap.InvalidInputException;
 import org.repgap.data.PointCloud;
 import org.repgap.neighbors.NeighborSearch;
@@ -211,7 +212,7 @@ public final class LearningCurve {
         long done = 0;
         for (int s = 0; s < options.seeds(); s++) {
             SplittableRandom rng = root.split();
-            int[] perm = permutation(total, rng);
+            int[] perm = Shuffle.permutation(total, rng);
             PointCloud test = testPoints > 0 ? data.select(Arrays.copyOfRange(perm, 0, testPoints)) : null;
             int[] poolIdx = Arrays.copyOfRange(perm, testPoints, total);
             for (int j = 0; j < sizes.length; j++) {
@@ -255,28 +256,9 @@ public final class LearningCurve {
         return new Result(points, options.evaluation(), options.subsampling(), testPoints, search.metric().name(), prov);
     }
 
-    /** A uniformly random permutation of {@code 0..n-1} (Fisher-Yates). */
-    static int[] permutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        shuffleInPlace(p, rng);
-        return p;
-    }
-
     private static int[] shuffled(int[] a, SplittableRandom rng) {
         int[] c = a.clone();
-        shuffleInPlace(c, rng);
+        Shuffle.inPlace(c, rng);
         return c;
-    }
-
-    private static void shuffleInPlace(int[] p, SplittableRandom rng) {
-        for (int i = p.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
     }
 }

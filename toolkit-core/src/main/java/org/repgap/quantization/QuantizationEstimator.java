@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.repgap.stats.Shuffle;
 import org.repgap.InvalidInputException;
 import org.repgap.data.PointCloud;
 import org.repgap.progress.Progress;
@@ -146,7 +147,7 @@ public final class QuantizationEstimator {
         }
         int[] ks = grid(kMin, kMax, options.kCount());
         SplittableRandom root = new SplittableRandom(options.seed());
-        int[] perm = permutation(n, root.split());
+        int[] perm = Shuffle.permutation(n, root.split());
         PointCloud train = x.select(Arrays.copyOfRange(perm, 0, nTrain));
         PointCloud test = x.select(Arrays.copyOfRange(perm, nTrain, n));
         double[][] perPoint = new double[ks.length][];
@@ -230,17 +231,4 @@ public final class QuantizationEstimator {
         return Arrays.copyOf(out, m);
     }
 
-    private static int[] permutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 }

@@ -3,6 +3,7 @@ package org.repgap.bench.gap;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.repgap.stats.Shuffle;
 import java.util.stream.IntStream;
 import org.repgap.data.PointCloud;
 import org.repgap.gap.LearningCurve;
@@ -41,7 +42,7 @@ public final class GapCurveBenchmark {
         // warm-up on a small prefix so both paths are compiled before timing
         LearningCurve.compute(x.head(Math.min(maxN, 3000)), search, LearningCurve.Options.leaveOneOut(new int[] {1000, 3000 > maxN ? maxN : 3000}, 1, 0), Progress.NONE);
         kernel(x.head(Math.min(maxN, 3000)));
-        int[] perm = permutation(maxN, new SplittableRandom(0).split());
+        int[] perm = Shuffle.permutation(maxN, new SplittableRandom(0).split());
         double totalCurve = 0;
         double totalKernel = 0;
         System.out.printf(Locale.ROOT, "%8s %12s %12s %14s %14s %8s %12s%n", "n", "curve_s", "kernel_s", "curve_pairs/s", "kernel_pairs/s",
@@ -134,17 +135,4 @@ public final class GapCurveBenchmark {
         return PointCloud.wrap(n, dim, v, "bench-manifold");
     }
 
-    private static int[] permutation(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 }

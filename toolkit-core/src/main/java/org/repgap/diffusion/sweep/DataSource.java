@@ -70,17 +70,7 @@ public interface DataSource {
                     throw InvalidInputException.of("%s: %d points are too few for n = %d training plus %d test points (--test-size)",
                             all.source(), all.n(), n, testSize);
                 }
-                int[] idx = new int[all.n()];
-                for (int i = 0; i < idx.length; i++) {
-                    idx[i] = i;
-                }
-                SplittableRandom rng = new SplittableRandom(seed);
-                for (int i = idx.length - 1; i > 0; i--) {
-                    int j = rng.nextInt(i + 1);
-                    int t = idx[i];
-                    idx[i] = idx[j];
-                    idx[j] = t;
-                }
+                int[] idx = org.repgap.stats.Shuffle.permutation(all.n(), new SplittableRandom(seed));
                 int r = Math.min(reserve, all.n() - n - testSize);
                 return new Split(all.select(java.util.Arrays.copyOfRange(idx, testSize, testSize + n)),
                         all.select(java.util.Arrays.copyOfRange(idx, 0, testSize)),

@@ -3,6 +3,7 @@ package org.repgap.diffusion.tasks;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.repgap.stats.Shuffle;
 import org.repgap.InvalidInputException;
 import org.repgap.data.PointCloud;
 
@@ -202,7 +203,7 @@ public final class Tasks {
                         double th = 2 * Math.PI * rng.nextDouble();
                         double c = Math.cos(th);
                         double s = Math.sin(th);
-                        int[] perm = permutation(size, rng);
+                        int[] perm = Shuffle.permutation(size, rng);
                         for (int p = 0; p < size; p++) {
                             double px = shape[2 * perm[p]];
                             double py = shape[2 * perm[p] + 1];
@@ -225,20 +226,6 @@ public final class Tasks {
                 }
             }
             return PointCloud.wrap(n, dim, out, spec);
-        }
-
-        private static int[] permutation(int m, SplittableRandom rng) {
-            int[] p = new int[m];
-            for (int i = 0; i < m; i++) {
-                p[i] = i;
-            }
-            for (int i = m - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = p[i];
-                p[i] = p[j];
-                p[j] = t;
-            }
-            return p;
         }
     }
 }
