@@ -64,13 +64,10 @@ public final class DaemonCommand implements Callable<Integer> {
         }
     }
 
-    /** Sends a control request; true when the daemon answered (busy counts: it is running). */
+    /** Sends a control request (answered even while a command runs); true when a daemon answered. */
     private static boolean control(Path socket, String request) throws IOException {
         Daemon.Result r = Daemon.forward(socket, Path.of("").toAbsolutePath(), List.of(request), System.out, System.err);
-        if (r.outcome() == Daemon.Outcome.BUSY) {
-            System.out.println("repgap daemon: warming up on " + socket);
-        }
-        return r.outcome() != Daemon.Outcome.ABSENT;
+        return r.outcome() == Daemon.Outcome.RAN;
     }
 
     private static int notRunning(Path socket) {

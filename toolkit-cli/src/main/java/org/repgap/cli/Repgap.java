@@ -108,13 +108,28 @@ public final class Repgap implements Runnable {
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         String first = args.length > 0 ? args[0] : "";
+        Path startDaemonAfter = null;
         if (Daemon.enabled() && Daemon.FORWARDED.contains(first)) {
-            System.exit(viaDaemon(args));
+            Path socket = daemonSocket();
+            if (socket != null) {
+                Daemon.Outcome outcome = runInDaemon(socket, args);
+                if (outcome == Daemon.Outcome.ABSENT) {
+                    startDaemonAfter = socket;
+                }
+            }
         }
         if (NEEDS_NATIVE.contains(first)) {
             warmUpInBackground();
         }
-        System.exit(execute(args, null));
+        int code = execute(args, null);
+        if (startDaemonAfter != null) {
+            try {
+                Daemon.spawn(startDaemonAfter); // for the next command
+            } catch (IOException e) {
+                System.err.println("repgap: warning: could not start the daemon: " + e.getMessage());
+            }
+        }
+        System.exit(code);
     }
 
     /**
@@ -131,40 +146,34 @@ public final class Repgap implements Runnable {
         return cl.execute(args);
     }
 
-    /**
-     * {@code REPGAP_DAEMON=1}: runs {@code args} in this build's daemon ({@link Daemon}); when none answers,
-     * runs them here and then starts one for the next command; when it is busy, runs them here.
-     */
-    private static int viaDaemon(String[] args) {
-        Path socket;
+    /** This build's daemon socket, or {@code null} (with a warning) when the daemon cannot be used here. */
+    private static Path daemonSocket() {
         try {
-            socket = Daemon.socket();
+            return Daemon.socket();
         } catch (IOException e) {
             System.err.println("repgap: warning: no daemon (" + e.getMessage() + ")");
-            return execute(args, null);
+            return null;
         }
+    }
+
+    /**
+     * {@code REPGAP_DAEMON=1}: runs {@code args} in this build's daemon ({@link Daemon}) and exits with the
+     * command's code when it ran there; otherwise returns why not (busy, or no daemon), and the caller runs
+     * the command in this JVM.
+     */
+    private static Daemon.Outcome runInDaemon(Path socket, String[] args) {
         Daemon.Result r;
         try {
             r = Daemon.forward(socket, Path.of("").toAbsolutePath(), List.of(args), System.out, System.err);
         } catch (IOException e) {
             System.err.println("repgap: " + e.getMessage());
-            return 1;
+            System.exit(1);
+            return null;
         }
         if (r.outcome() == Daemon.Outcome.RAN) {
-            return r.exitCode();
+            System.exit(r.exitCode());
         }
-        if (NEEDS_NATIVE.contains(args[0])) {
-            warmUpInBackground();
-        }
-        int code = execute(args, null);
-        if (r.outcome() == Daemon.Outcome.ABSENT) {
-            try {
-                Daemon.spawn(socket);
-            } catch (IOException e) {
-                System.err.println("repgap: warning: could not start the daemon: " + e.getMessage());
-            }
-        }
-        return code;
+        return r.outcome();
     }
 
     /**
