@@ -63,12 +63,17 @@ public final class FitCommand implements Callable<Integer> {
             description = "auto|csv|jsonl|wandb|mlflow|lightning|tensorboard (default: ${DEFAULT-VALUE}).")
     String formatIn;
 
-    @Option(names = "--x", required = true, paramLabel = "COL[,COL]",
-            description = "Input column(s): one, or two comma-separated for a two-variable law; 'step' for a run's curve.")
+    @Option(names = "--x", paramLabel = "COL[,COL]",
+            description = "Input column(s): one, or two comma-separated for a two-variable law; 'step' for a run's curve."
+                    + " Required, except for a sweep of 'repgap train' (DIR or DIR/runs.csv), whose law checks are printed.")
     String x;
 
-    @Option(names = "--y", required = true, paramLabel = "COL", description = "Response column (loss, error).")
+    @Option(names = "--y", paramLabel = "COL", description = "Response column (loss, error). Required with --x.")
     String y;
+
+    @Option(names = "--sigma-factor", defaultValue = "0.5", paramLabel = "F",
+            description = "Law checks of a sweep: the noise level of GG(sigma), as a multiple of sigma_data (default: ${DEFAULT-VALUE}).")
+    double sigmaFactor;
 
     @Option(names = "--derive", paramLabel = "NAME=EXPR",
             description = "Derived column by arithmetic (+ - * / ^, parentheses, log exp sqrt abs) over columns; "
@@ -147,6 +152,17 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (x == null && y == null) {
+            Path dir = SweepReport.sweepDirectory(input);
+            if (dir == null) {
+                throw InvalidInputException.of("--x and --y are required (%s is not a sweep directory of 'repgap train')", input);
+            }
+            SweepReport.emit(dir, sigmaFactor, format, output, plot);
+            return 0;
+        }
+        if (x == null || y == null) {
+            throw InvalidInputException.of("--x and --y go together (got only %s)", x == null ? "--y" : "--x");
+        }
         List<String> warnings = new ArrayList<>();
         List<String> xs = List.of(x.split(",")).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         Loss lossSpec = new Loss(parseEnum(Loss.Kind.class, loss.equals("l2") ? "L2" : loss, "--loss", "huber|l2"),

@@ -12,6 +12,8 @@ import org.repgap.diffusion.AceDenoiser;
 import org.repgap.diffusion.Equivariance;
 import org.repgap.diffusion.RunMetrics;
 import org.repgap.diffusion.Trainer;
+import org.repgap.diffusion.TrainingBudget;
+import org.repgap.InvalidInputException;
 import org.repgap.diffusion.sweep.DataSource;
 import org.repgap.diffusion.sweep.Sweep;
 import org.repgap.diffusion.tasks.Tasks;
@@ -89,8 +91,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "S", defaultValue = "1", description = "Seeds per combination, 0..S-1 (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "2000", description = "Optimiser steps per run (default: ${DEFAULT-VALUE}).")
-    int steps;
+    @Option(names = "--budget", paramLabel = "RULE",
+            description = "Optimiser steps per run: per-point:K[:MIN[:MAX]] gives a run of n points clamp(K n, MIN, MAX) steps"
+                    + " (memorisation takes a time proportional to n), fixed:S gives every run S (default: per-point:1000:4000:60000;"
+                    + " see docs/trainer.md).")
+    String budget;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Every run gets N steps: the same as --budget fixed:N.")
+    Integer steps;
 
     @Option(names = "--width", paramLabel = "W", defaultValue = "128", description = "Hidden width (default: ${DEFAULT-VALUE}).")
     int width;
@@ -145,17 +153,22 @@ public final class TrainCommand implements Callable<Integer> {
         } else if (Tasks.isTask(source.dataset)) {
             data = DataSource.of(Tasks.parse(source.dataset));
         } else {
-            int count = datasetSize != null ? datasetSize : testSize + 5 * maxN;
+            int count = datasetSize != null ? datasetSize : recordedDataPoints(out).orElse(testSize + 5 * maxN);
             PointCloud pts = Datasets.generate(source.dataset, count, 0);
             data = DataSource.of(pts);
         }
-        Trainer.Options to = Trainer.Options.defaults(steps, 0).withModel(width, depth, batch)
-                .withLr(lr, Math.max(0, steps / 50), true).withEma(ema)
+        if (steps != null && budget != null) {
+            throw InvalidInputException.of("--steps %d and --budget %s: give one of them (--steps N is --budget fixed:N)", steps, budget);
+        }
+        TrainingBudget rule = steps != null ? TrainingBudget.fixed(steps)
+                : budget != null ? TrainingBudget.parse(budget) : TrainingBudget.DEFAULT;
+        Trainer.Options to = Trainer.Options.defaults(rule.min(), 0).withModel(width, depth, batch)
+                .withLr(lr, Math.max(0, rule.min() / 50), true).withEma(ema)
                 .withSigmaData(sigmaData == null ? Double.NaN : sigmaData)
                 .withAce(AceDenoiser.Options.defaults().withResilient(aceResilient));
         RunMetrics.Options mo = RunMetrics.Options.defaults(0).withSampleFactor(sampleFactor, 256);
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Sweep.Spec spec = new Sweep.Spec(data, g, mechs, n, seeds, to, mo, testSize, 4, t, out);
+        Sweep.Spec spec = new Sweep.Spec(data, g, mechs, n, seeds, to, rule, mo, testSize, 4, t, out);
         StderrProgress progress = new StderrProgress();
         Sweep.Summary s;
         try {
@@ -166,9 +179,28 @@ public final class TrainCommand implements Callable<Integer> {
         String msg = String.format(Locale.ROOT, "%d runs (%d trained, %d already done): %s%n", s.total(), s.trained(), s.skipped(),
                 s.runsCsv());
         System.out.print(msg);
+        System.out.println();
         System.out.flush();
+        SweepReport.emit(out, 0.5, Output.Format.text, null, null);
         plot.renderFile(out.resolve("sigmas.csv"), ChartKind.SIGMA_GAP);
         return 0;
     }
 
+    /**
+     * The size of the named data set that a sweep in {@code dir} was drawn with, so that resuming it (even with
+     * more sizes) draws the same points; empty for a new directory.
+     */
+    private static java.util.OptionalInt recordedDataPoints(Path dir) {
+        Path config = dir.resolve("config.json");
+        if (!java.nio.file.Files.isRegularFile(config)) {
+            return java.util.OptionalInt.empty();
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode points = org.repgap.json.Json.mapper().readTree(config.toFile())
+                    .path("fixed").path("data_points");
+            return points.isInt() ? java.util.OptionalInt.of(points.asInt()) : java.util.OptionalInt.empty();
+        } catch (java.io.IOException e) {
+            throw InvalidInputException.of("%s: not a readable sweep configuration (%s)", config, e.getMessage());
+        }
+    }
 }

@@ -43,6 +43,58 @@ class TrainCommandTest {
             "--batch", "32", "--test-size", "64", "--threads", "1", "--out", dir.toString()};
     }
 
+    /**
+     * Issue 12, defect 5: a named data set is drawn once per sweep directory. Adding a size on resume draws the
+     * same points (the n = 8 row keeps its ideal_rg to the last digit; before the fix the pool grew with the largest
+     * size and was drawn differently), and another --dataset-size is refused, naming the difference.
+     */
+    @Test
+    void resumingWithMoreSizesKeepsTheDrawOfANamedDataSet(@TempDir Path dir) throws Exception {
+        String[] common = {"train", "--dataset", "sphere:2", "--steps", "20", "--width", "8", "--batch", "16", "--test-size", "32",
+            "--threads", "1", "--out", dir.toString()};
+        Run first = run(concat(common, "--sizes", "8"));
+        assertEquals(0, first.code(), first.err());
+        String row8 = Files.readAllLines(dir.resolve("runs.csv")).get(1);
+        Run more = run(concat(common, "--sizes", "8,16"));
+        assertEquals(0, more.code(), more.err());
+        assertTrue(more.out().contains("2 runs (1 trained, 1 already done)"), more.out());
+        assertEquals(row8, Files.readAllLines(dir.resolve("runs.csv")).get(1));
+        assertTrue(Files.readString(dir.resolve("config.json")).replaceAll("\\s", "").contains("\"sizes\":[8,16]"), "grid recorded");
+        Run other = run(concat(common, "--sizes", "8", "--dataset-size", "300"));
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("data_points was 72, now 300"), other.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    /** The sweep's law checks: printed after training, and by 'repgap fit --input DIR' in text, JSON and CSV. */
+    @Test
+    void lawChecksAreReportedAfterTheSweepAndByFit(@TempDir Path dir) throws Exception {
+        Run train = run(args(dir, "40"));
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.out().contains("Law checks: sign-vectors:3:2, group none"), train.out());
+        assertTrue(Files.exists(dir.resolve("dimensions.json")));
+        Run text = run("fit", "--input", dir.resolve("runs.csv").toString());
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("exponent (memorisation)"), text.out());
+        assertTrue(text.out().contains("(-2/d)"), text.out());
+        Run json = run("fit", "--input", dir.toString(), "--format", "json");
+        assertEquals(0, json.code(), json.err());
+        var tree = org.repgap.json.Json.mapper().readTree(json.out());
+        assertEquals("sweep_laws", tree.get("kind").asText());
+        assertEquals(2, tree.at("/result/mechanisms/0/sizes").size());
+        Run csv = run("fit", "--input", dir.toString(), "--format", "csv", "--sigma-factor", "0.1");
+        assertEquals(0, csv.code(), csv.err());
+        assertEquals(3, csv.out().strip().split("\n").length, csv.out());
+        Run noY = run("fit", "--input", dir.resolve("config.json").toString());
+        assertEquals(2, noY.code());
+        assertTrue(noY.err().contains("--x and --y are required"), noY.err());
+    }
+
     /** ACE logs one gamma, dual and slack per layer (depth 3: three hidden layers and the output layer). */
     @Test
     void aceHistoryHasOneColumnPerLayer(@TempDir Path dir) throws Exception {
@@ -62,12 +114,12 @@ class TrainCommandTest {
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("2 runs (2 trained, 0 already done)"), first.out());
         List<String> runs = Files.readAllLines(dir.resolve("runs.csv"));
-        assertEquals("run_id,n,seed,group,equivariance,steps,final_loss,sample_rg,ideal_rg,n_eff,memorization,"
-                + "equivariance_error,seconds", runs.get(0));
+        assertEquals("run_id,n,seed,group,equivariance,steps,final_loss,sample_rg,ideal_rg,n_eff,sample_rg_plain,ideal_rg_plain,"
+                + "n_eff_plain,memorization,equivariance_error,seconds", runs.get(0));
         assertEquals(3, runs.size());
         assertTrue(runs.get(1).startsWith("none-n8-s0,8,0,none,none,40,"), runs.get(1));
         List<String> sigmas = Files.readAllLines(dir.resolve("sigmas.csv"));
-        assertEquals("run_id,sigma,train_loss,test_loss,gap,ideal_gap", sigmas.get(0));
+        assertEquals("run_id,sigma,train_loss,test_loss,gap,ideal_gap,ideal_plain_gap", sigmas.get(0));
         assertEquals(1 + 2 * 10, sigmas.size());
         assertTrue(Files.exists(dir.resolve("runs/none-n16-s0/checkpoint.bin")));
         assertTrue(Files.readAllLines(dir.resolve("runs/none-n16-s0/history.csv")).get(0).equals("step,loss,lr,gamma_0,dual_0,slack_0"));

@@ -136,6 +136,20 @@ public final class PointCloud {
         return new PointCloud(m, dim, v, source);
     }
 
+    /**
+     * These points followed by those of {@code more} (same dimension), under this source name.
+     *
+     * @throws IllegalArgumentException if the dimensions differ
+     */
+    public PointCloud append(PointCloud more) {
+        if (more.dim != dim) {
+            throw new IllegalArgumentException("append: dimension " + more.dim + " to points of dimension " + dim);
+        }
+        double[] v = java.util.Arrays.copyOf(values, Math.addExact(values.length, more.values.length));
+        System.arraycopy(more.values, 0, v, values.length, more.values.length);
+        return new PointCloud(n + more.n, dim, v, source);
+    }
+
     /** The same points under another source name. */
     public PointCloud withSource(String newSource) {
         return new PointCloud(n, dim, values, newSource);

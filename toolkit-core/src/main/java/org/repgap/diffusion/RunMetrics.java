@@ -14,10 +14,15 @@ import org.repgap.neighbors.Metric;
  * <ul>
  * <li>DSM errors {@code E |D(x + sigma z, sigma) - x|^2} (totals over the {@code D} coordinates) on a
  * sigma grid for training and test points, the gap {@code GG(sigma) = test - train}, and the same for the
- * ideal {@code G}-equivariant denoiser with the same noise draws (common random numbers);</li>
+ * ideal {@code G}-equivariant denoiser and for the ideal plain denoiser (no symmetry) with the same noise
+ * draws (common random numbers), so a reader sees which of the two ideal laws a trained model follows;</li>
  * <li>the sample Representation Gap {@code RG_model = mean_x min_j d_G(x, s_j)^2} over {@code m >= 4n}
  * Heun samples, the ideal {@code RG_n^G}, and {@code n_eff} on the ideal curve over a pool of
- * training-plus-reserve points;</li>
+ * training-plus-reserve points; and the same in the plain Euclidean metric
+ * ({@code mean_x min_j |x - s_j|^2}, {@code RG_n} without the group, its {@code n_eff}). An equivariant
+ * model's samples are {@code G}-invariant, so its gap is the orbit-metric one; a plain model's is the
+ * plain one (an equivariant model's samples compared in the plain metric would measure the sample
+ * count {@code m}, not the model);</li>
  * <li>the equivariance error {@code E |D(g y) - g D(y)|^2} over random group elements and noisy test points;</li>
  * <li>the memorisation fraction of the samples (nearest training point modulo {@code G} closer than a
  * third of the second nearest).</li>
@@ -73,9 +78,13 @@ public final class RunMetrics {
         }
     }
 
-    /** DSM errors at one noise level; ideal values are {@code NaN} when the ideal denoiser is unavailable. */
+    /**
+     * DSM errors at one noise level; ideal values are {@code NaN} when that ideal denoiser is unavailable
+     * (orbit-augmented set above the limit). {@code idealPlain*} are the plain (no symmetry) ideal denoiser's,
+     * equal to the {@code ideal*} values when the task's group is {@code none}.
+     */
     public record SigmaRow(double sigma, double trainLoss, double testLoss, double gap, double idealTrainLoss,
-            double idealTestLoss, double idealGap) {
+            double idealTestLoss, double idealGap, double idealPlainTrainLoss, double idealPlainTestLoss, double idealPlainGap) {
     }
 
     /**
@@ -88,11 +97,40 @@ public final class RunMetrics {
      * @param memorization      memorisation fraction of the samples
      * @param equivarianceError {@code E |D(g y) - g D(y)|^2}
      * @param curve             the ideal curve used for {@code n_eff}
+     * @param plain             the same gap quantities in the plain Euclidean metric (equal to these when the group is {@code none})
      */
     public record Result(List<SigmaRow> sigmas, int samples, double sampleRg, double idealRg, double nEff,
-            boolean nEffExtrapolated, double memorization, double equivarianceError, RepresentationGaps.Curve curve) {
+            boolean nEffExtrapolated, double memorization, double equivarianceError, RepresentationGaps.Curve curve, Gap plain) {
         public Result {
             sigmas = List.copyOf(sigmas);
+        }
+    }
+
+    /**
+     * The gap of a model's samples in one metric.
+     *
+     * @param sampleRg         {@code mean_x min_j d(x, s_j)^2} over the samples
+     * @param idealRg          {@code mean_x min_i d(x, x_i)^2} over the training set ({@code RG_n} in that metric)
+     * @param nEff             the size at which the ideal curve in that metric reaches {@code sampleRg}
+     * @param nEffExtrapolated whether {@code nEff} lies beyond the pool (extrapolated)
+     * @param curve            the ideal curve in that metric
+     */
+    public record Gap(double sampleRg, double idealRg, double nEff, boolean nEffExtrapolated, RepresentationGaps.Curve curve) {
+        /** {@code sampleRg / idealRg}: about 1 for a model that memorises (returns training points), below 1 when it generalises. */
+        public double ratio() {
+            return sampleRg / idealRg;
+        }
+
+        /**
+         * The gap of {@code samples} against {@code test} in {@code metric}, the ideal gap of {@code train}, and
+         * {@code n_eff} on the ideal curve over prefixes of {@code pool} (training points first).
+         */
+        public static Gap of(PointCloud samples, PointCloud train, PointCloud test, PointCloud pool, Metric metric) {
+            double sampleRg = RepresentationGaps.meanMinSquared(samples, test, metric);
+            double idealRg = RepresentationGaps.meanMinSquared(train, test, metric);
+            RepresentationGaps.Curve curve = RepresentationGaps.idealCurve(pool, test, metric, train.n());
+            double[] gaps = curve.gaps();
+            return new Gap(sampleRg, idealRg, RepresentationGaps.effectiveSize(curve, sampleRg), sampleRg < gaps[gaps.length - 1], curve);
         }
     }
 
@@ -110,12 +148,9 @@ public final class RunMetrics {
         SplittableRandom root = new SplittableRandom(o.seed());
         int d = train.dim();
         Metric metric = group.orbitMetric(d);
-        IdealDenoiser ideal;
-        try {
-            ideal = IdealDenoiser.of(train, group, o.idealResolution(), o.idealMaxPoints());
-        } catch (InvalidInputException e) {
-            ideal = null;
-        }
+        boolean symmetric = !(group.isFinite() && group.order(d) == 1);
+        Denoiser ideal = idealOrNull(train, group, o);
+        Denoiser idealPlain = symmetric ? idealOrNull(train, org.repgap.group.Groups.none(), o) : null;
         PointCloud trainEval = train.n() <= o.evalPointsMax() ? train : train.head(o.evalPointsMax());
         PointCloud testEval = test.n() <= o.evalPointsMax() ? test : test.head(o.evalPointsMax());
         double[] factors = o.sigmaFactors();
@@ -125,37 +160,39 @@ public final class RunMetrics {
         for (double f : factors) {
             double s = f * sigmaData;
             long seed = noiseRng.nextLong();
-            double[] tr = dsm(model, ideal, trainEval, s, o.noiseDraws(), new SplittableRandom(seed));
-            double[] te = dsm(model, ideal, testEval, s, o.noiseDraws(), new SplittableRandom(seed ^ 0x5DEECE66DL));
-            rows.add(new SigmaRow(s, tr[0], te[0], te[0] - tr[0], tr[1], te[1], te[1] - tr[1]));
+            double[] tr = dsm(model, ideal, idealPlain, trainEval, s, o.noiseDraws(), new SplittableRandom(seed));
+            double[] te = dsm(model, ideal, idealPlain, testEval, s, o.noiseDraws(), new SplittableRandom(seed ^ 0x5DEECE66DL));
+            double[] plainTr = symmetric ? new double[] {tr[2], te[2]} : new double[] {tr[1], te[1]};
+            rows.add(new SigmaRow(s, tr[0], te[0], te[0] - tr[0], tr[1], te[1], te[1] - tr[1], plainTr[0], plainTr[1],
+                    plainTr[1] - plainTr[0]));
         }
         int m = Math.max(o.sampleFactor() * train.n(), o.minSamples());
         double[] s = HeunSampler.sample(model, m, o.sampler(), root.split());
         PointCloud samples = PointCloud.wrap(m, d, s, "samples");
-        double sampleRg = RepresentationGaps.meanMinSquared(samples, test, metric);
-        double idealRg = RepresentationGaps.meanMinSquared(train, test, metric);
-        PointCloud pool = concat(train, reserve);
-        RepresentationGaps.Curve curve = RepresentationGaps.idealCurve(pool, test, metric, train.n());
-        double nEff = RepresentationGaps.effectiveSize(curve, sampleRg);
-        double[] gaps = curve.gaps();
-        boolean extrapolated = sampleRg < gaps[gaps.length - 1];
+        PointCloud pool = reserve == null ? train : train.append(reserve);
+        Gap inGroup = Gap.of(samples, train, test, pool, metric);
+        Gap plain = symmetric ? Gap.of(samples, train, test, pool, Metric.euclidean()) : inGroup;
         double mem = train.n() >= 2 ? RepresentationGaps.memorizationFraction(train, samples, metric) : Double.NaN;
         double eqErr = equivarianceError(model, group, testEval, sigmaData, root.split());
-        return new Result(rows, m, sampleRg, idealRg, nEff, extrapolated, mem, eqErr, curve);
+        return new Result(rows, m, inGroup.sampleRg(), inGroup.idealRg(), inGroup.nEff(), inGroup.nEffExtrapolated(), mem, eqErr,
+                inGroup.curve(), plain);
     }
 
-    private static PointCloud concat(PointCloud a, PointCloud b) {
-        if (b == null || b.n() == 0) {
-            return a;
+    /** The ideal denoiser, or {@code null} when its orbit-augmented set exceeds the limit. */
+    private static Denoiser idealOrNull(PointCloud train, SymmetryGroup group, Options o) {
+        try {
+            return IdealDenoiser.of(train, group, o.idealResolution(), o.idealMaxPoints());
+        } catch (InvalidInputException e) {
+            return null;
         }
-        double[] v = new double[a.values().length + b.values().length];
-        System.arraycopy(a.values(), 0, v, 0, a.values().length);
-        System.arraycopy(b.values(), 0, v, a.values().length, b.values().length);
-        return PointCloud.wrap(a.n() + b.n(), a.dim(), v, a.source());
     }
 
-    /** Mean over points and draws of {@code |D(x + s z) - x|^2} for the model and the ideal denoiser (NaN if null). */
-    private static double[] dsm(Denoiser model, Denoiser ideal, PointCloud x, double s, int draws, SplittableRandom rng) {
+    /**
+     * Mean over points and draws of {@code |D(x + s z) - x|^2} for the model and the two ideal denoisers
+     * (NaN where null), on the same noise draws.
+     */
+    private static double[] dsm(Denoiser model, Denoiser ideal, Denoiser idealPlain, PointCloud x, double s, int draws,
+            SplittableRandom rng) {
         int n = x.n();
         int d = x.dim();
         double[] xv = x.values();
@@ -165,6 +202,7 @@ public final class RunMetrics {
         double[] out = new double[n * d];
         double model2 = 0;
         double ideal2 = 0;
+        double plain2 = 0;
         for (int k = 0; k < draws; k++) {
             for (int i = 0; i < y.length; i++) {
                 y[i] = xv[i] + s * rng.nextGaussian();
@@ -175,8 +213,14 @@ public final class RunMetrics {
                 ideal.denoise(y, sig, n, out);
                 ideal2 += squaredError(out, xv);
             }
+            if (idealPlain != null) {
+                idealPlain.denoise(y, sig, n, out);
+                plain2 += squaredError(out, xv);
+            }
         }
-        return new double[] {model2 / (draws * (double) n), ideal == null ? Double.NaN : ideal2 / (draws * (double) n)};
+        double total = draws * (double) n;
+        return new double[] {model2 / total, ideal == null ? Double.NaN : ideal2 / total,
+                idealPlain == null ? Double.NaN : plain2 / total};
     }
 
     private static double squaredError(double[] a, double[] b) {

@@ -55,4 +55,52 @@ class RepresentationGapsTest {
         assertEquals(-1, out[0], 1e-9);
         assertEquals(1.25, out[1], 1e-9);
     }
+
+    /**
+     * The runs.csv gap columns ({@code sample_rg}, {@code ideal_rg} modulo so2 and their {@code _plain} versions) against
+     * a brute-force double loop over {@code Metric.distance} (no neighbour search): equal to rounding (1e-12 relative;
+     * both sum the same squared distances, in another order).
+     */
+    @Test
+    void gapColumnsInBothMetricsMatchBruteForce() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(42);
+        PointCloud train = random(12, 6, rng);
+        PointCloud samples = random(48, 6, rng);
+        PointCloud test = random(30, 6, rng);
+        PointCloud reserve = random(20, 6, rng);
+        for (Metric metric : List.of(Metric.euclidean(), Groups.so2().orbitMetric(6))) {
+            RunMetrics.Gap gap = RunMetrics.Gap.of(samples, train, test, train.append(reserve), metric);
+            assertEquals(bruteForce(samples, test, metric), gap.sampleRg(), 1e-12 * gap.sampleRg(), metric.name());
+            assertEquals(bruteForce(train, test, metric), gap.idealRg(), 1e-12 * gap.idealRg(), metric.name());
+            int[] k = gap.curve().sizes();
+            assertEquals(32, k[k.length - 1], "the pool: training then reserve points");
+            assertEquals(bruteForce(train.append(reserve), test, metric), gap.curve().gaps()[k.length - 1], 1e-12, metric.name());
+        }
+        // the orbit metric never exceeds the plain one (the identity is in the group)
+        assertEquals(true, RunMetrics.Gap.of(samples, train, test, train, Groups.so2().orbitMetric(6)).sampleRg()
+                <= RunMetrics.Gap.of(samples, train, test, train, Metric.euclidean()).sampleRg());
+    }
+
+    private static double bruteForce(PointCloud data, PointCloud queries, Metric metric) {
+        double total = 0;
+        for (int q = 0; q < queries.n(); q++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < data.n(); i++) {
+                double d = metric.distance(queries.row(q), data.row(i));
+                best = Math.min(best, d * d);
+            }
+            total += best;
+        }
+        return total / queries.n();
+    }
+
+    private static PointCloud random(int n, int d, java.util.SplittableRandom rng) {
+        double[][] x = new double[n][d];
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                row[j] = rng.nextGaussian();
+            }
+        }
+        return PointCloud.of(x);
+    }
 }

@@ -24,7 +24,8 @@ public final class So2LearningCurveExample {
         int steps = Integer.parseInt(args[1]);
         Sweep.Spec spec = new Sweep.Spec(DataSource.of(Tasks.parse("rotated-clouds:4:2")), org.repgap.group.Groups.so2(),
                 List.of(Equivariance.NONE, Equivariance.CANONICAL), new int[] {32, 64, 128, 256, 512}, 1,
-                Trainer.Options.defaults(steps, 0).withModel(128, 3, 128), RunMetrics.Options.defaults(0), 512, 4, 2, out);
+                Trainer.Options.defaults(steps, 0).withModel(128, 3, 128), org.repgap.diffusion.TrainingBudget.fixed(steps),
+                RunMetrics.Options.defaults(0), 512, 4, 2, out);
         Sweep.run(spec, Progress.NONE);
         List<String> rows = java.nio.file.Files.readAllLines(out.resolve("runs.csv"));
         for (String mech : new String[] {"none", "canonical"}) {

@@ -19,6 +19,14 @@ public interface DataSource {
     int dim();
 
     /**
+     * What, beyond {@link #label()}, fixes the points this source draws (for a fixed point set: its size and
+     * content hash), so that a sweep directory resumed on other data is refused instead of mixing draws.
+     */
+    default java.util.Map<String, Object> identity() {
+        return java.util.Map.of();
+    }
+
+    /**
      * Training points, test points and a reserve (more points of the task, disjoint from both, that
      * extend the ideal curve for {@code n_eff}; possibly fewer than asked or empty).
      */
@@ -62,6 +70,14 @@ public interface DataSource {
             @Override
             public int dim() {
                 return all.dim();
+            }
+
+            @Override
+            public java.util.Map<String, Object> identity() {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("data_points", all.n());
+                m.put("data_sha256", all.sha256());
+                return m;
             }
 
             @Override

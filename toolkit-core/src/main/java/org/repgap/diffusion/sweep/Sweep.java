@@ -24,6 +24,7 @@ import org.repgap.diffusion.Checkpoint;
 import org.repgap.diffusion.Equivariance;
 import org.repgap.diffusion.RunMetrics;
 import org.repgap.diffusion.Trainer;
+import org.repgap.diffusion.TrainingBudget;
 import org.repgap.diffusion.nn.Blas;
 import org.repgap.group.SymmetryGroup;
 import org.repgap.io.AtomicFiles;
@@ -51,9 +52,9 @@ public final class Sweep {
 
     /** The CSV header of {@code runs.csv}. */
     public static final String RUNS_HEADER = "run_id,n,seed,group,equivariance,steps,final_loss,sample_rg,ideal_rg,n_eff,"
-            + "memorization,equivariance_error,seconds";
-    /** The CSV header of {@code sigmas.csv}. */
-    public static final String SIGMAS_HEADER = "run_id,sigma,train_loss,test_loss,gap,ideal_gap";
+            + "sample_rg_plain,ideal_rg_plain,n_eff_plain,memorization,equivariance_error,seconds";
+    /** The CSV header of {@code sigmas.csv}: {@code ideal_gap} is the ideal equivariant denoiser's, {@code ideal_plain_gap} the plain one's. */
+    public static final String SIGMAS_HEADER = "run_id,sigma,train_loss,test_loss,gap,ideal_gap,ideal_plain_gap";
 
     /**
      * @param source     the data
@@ -61,7 +62,8 @@ public final class Sweep {
      * @param mechanisms the mechanisms to compare
      * @param sizes      training-set sizes
      * @param seeds      number of seeds per combination (seeds 0 .. seeds-1)
-     * @param trainer    training settings (the seed is replaced per run)
+     * @param trainer    training settings (the seed and the step count are replaced per run)
+     * @param budget     the step count of each run as a function of its size
      * @param metrics    metric settings (the seed is replaced per run)
      * @param testSize   test points per run
      * @param reserveFactor reserve points per training point for the ideal curve ({@code n_eff})
@@ -69,9 +71,11 @@ public final class Sweep {
      * @param out        the run directory
      */
     public record Spec(DataSource source, SymmetryGroup group, List<Equivariance> mechanisms, int[] sizes, int seeds,
-            Trainer.Options trainer, RunMetrics.Options metrics, int testSize, int reserveFactor, int threads, Path out) {
+            Trainer.Options trainer, TrainingBudget budget, RunMetrics.Options metrics, int testSize, int reserveFactor, int threads,
+            Path out) {
         public Spec {
             Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(budget, "budget");
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(out, "out");
             mechanisms = List.copyOf(mechanisms);
@@ -137,15 +141,21 @@ public final class Sweep {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("data", spec.source().label());
         c.put("dim", spec.source().dim());
+        spec.source().identity().forEach(c::put);
         c.put("group", spec.group().spec());
-        c.put("steps", t.steps());
+        if (spec.budget().isFixed()) {
+            // the keys of sweeps made before budgets existed, so that they resume
+            c.put("steps", spec.budget().steps(1));
+            c.put("warmup_steps", t.withSteps(spec.budget().steps(1)).warmupSteps());
+        } else {
+            c.put("budget", spec.budget().spec());
+        }
         c.put("batch", t.batch());
         c.put("width", t.width());
         c.put("depth", t.depth());
         c.put("fourier_features", t.fourierFeatures());
         c.put("sigma_data", Double.isNaN(t.sigmaData()) ? "rms" : t.sigmaData());
         c.put("lr", t.lr());
-        c.put("warmup_steps", t.warmupSteps());
         c.put("cosine", t.cosine());
         c.put("ema_decay", t.emaDecay());
         Map<String, Object> ace = new LinkedHashMap<>();
@@ -200,6 +210,7 @@ public final class Sweep {
         config.put("seeds", spec.seeds());
         config.put("toolkit", org.repgap.Version.toolkit());
         AtomicFiles.writeString(configFile, Json.write(config));
+        writeDimensions(spec);
 
         List<RunKey> all = runs(spec);
         List<RunKey> pending = new ArrayList<>();
@@ -261,6 +272,21 @@ public final class Sweep {
         return new Summary(all.size(), skipped, pending.size(), out.resolve("runs.csv"));
     }
 
+    /**
+     * {@code d} and {@code d_task} of the sweep's data ({@link SweepDimensions}) on the seed-0 split of the largest
+     * size (test, training and reserve points), once per directory: the predicted exponents of the law checks.
+     */
+    private static void writeDimensions(Spec spec) throws IOException {
+        Path file = spec.out().resolve(SweepDimensions.FILE);
+        if (Files.exists(file)) {
+            return;
+        }
+        int maxN = Arrays.stream(spec.sizes()).max().orElseThrow();
+        DataSource.Split split = spec.source().split(maxN, spec.testSize(), spec.reserveFactor() * maxN, 0);
+        org.repgap.data.PointCloud points = split.test().append(split.train()).append(split.reserve());
+        AtomicFiles.writeString(file, Json.write(SweepDimensions.estimate(points, spec.group(), 0)));
+    }
+
     private static String diff(JsonNode old, JsonNode now) {
         List<String> d = new ArrayList<>();
         now.fieldNames().forEachRemaining(f -> {
@@ -280,7 +306,7 @@ public final class Sweep {
         Files.createDirectories(dir);
         DataSource.Split split = spec.source().split(k.n(), spec.testSize(), spec.reserveFactor() * k.n(), k.seed());
         long seed = runSeed(k);
-        Trainer.Options to = spec.trainer().withSeed(seed).withEquivariance(k.mechanism());
+        Trainer.Options to = spec.trainer().withSteps(spec.budget().steps(k.n())).withSeed(seed).withEquivariance(k.mechanism());
         Trainer.Result r = Trainer.train(split.train(), spec.group(), to, workers, Progress.NONE);
         int layers = r.history().isEmpty() ? 1 : r.history().get(0).gammas().length;
         StringBuilder h = new StringBuilder("step,loss,lr");
@@ -318,11 +344,16 @@ public final class Sweep {
         res.put("sample_rg", m.sampleRg());
         res.put("ideal_rg", m.idealRg());
         res.put("n_eff", m.nEff());
+        res.put("sample_rg_plain", m.plain().sampleRg());
+        res.put("ideal_rg_plain", m.plain().idealRg());
+        res.put("n_eff_plain", m.plain().nEff());
         res.put("memorization", m.memorization());
         res.put("equivariance_error", m.equivarianceError());
         res.put("seconds", seconds);
         res.put("samples", m.samples());
         res.put("n_eff_extrapolated", m.nEffExtrapolated());
+        res.put("n_eff_plain_extrapolated", m.plain().nEffExtrapolated());
+        res.put("budget", spec.budget().spec());
         res.put("sigma_data", r.sigmaData());
         res.put("final_gamma", r.finalGamma());
         res.put("training_seed", seed);
@@ -336,11 +367,16 @@ public final class Sweep {
             row.put("ideal_train_loss", s.idealTrainLoss());
             row.put("ideal_test_loss", s.idealTestLoss());
             row.put("ideal_gap", s.idealGap());
+            row.put("ideal_plain_train_loss", s.idealPlainTrainLoss());
+            row.put("ideal_plain_test_loss", s.idealPlainTestLoss());
+            row.put("ideal_plain_gap", s.idealPlainGap());
             sig.add(row);
         }
         res.put("sigmas", sig);
         res.put("ideal_curve_sizes", m.curve().sizes());
         res.put("ideal_curve_rg", m.curve().gaps());
+        res.put("ideal_curve_plain_sizes", m.plain().curve().sizes());
+        res.put("ideal_curve_plain_rg", m.plain().curve().gaps());
         AtomicFiles.writeString(dir.resolve("result.json"), Json.write(nanToNull(res)));
     }
 
@@ -401,7 +437,8 @@ public final class Sweep {
             for (JsonNode row : j.get("sigmas")) {
                 s.append(cell(j.get("run_id"))).append(',').append(cell(row.get("sigma"))).append(',')
                         .append(cell(row.get("train_loss"))).append(',').append(cell(row.get("test_loss"))).append(',')
-                        .append(cell(row.get("gap"))).append(',').append(cell(row.get("ideal_gap"))).append('\n');
+                        .append(cell(row.get("gap"))).append(',').append(cell(row.get("ideal_gap"))).append(',')
+                        .append(cell(row.get("ideal_plain_gap"))).append('\n');
             }
         }
         AtomicFiles.writeString(out.resolve("runs.csv"), r.toString());
