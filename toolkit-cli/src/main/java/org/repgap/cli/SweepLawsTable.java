@@ -38,12 +38,14 @@ final class SweepLawsTable {
         table(b, rows);
         b.append('\n');
         rows = new ArrayList<>();
-        rows.add(new String[] {"mechanism", "metric", "exponent (memorisation)", "exponent (generalisation)", "exponent (all n)",
-            "predicted", "GG exponent", "leaves memorisation at"});
+        rows.add(new String[] {"mechanism", "metric", "exponent (memorisation)", "ideal there", "exponent (generalisation)",
+            "exponent (all n)", "ideal (all n)", "predicted", "GG exponent", "leaves memorisation at"});
         for (SweepLaws.Mechanism m : laws.mechanisms()) {
             String predicted = m.predicted() == null ? "-" : interval(m.predicted(), 3) + (m.metric().equals("plain") ? " (-2/d)" : " (-2/d_task)");
-            rows.add(new String[] {m.mechanism(), m.metric(), exponent(m.memorisation()), exponent(m.generalisation()), exponent(m.all()),
-                predicted, exponent(m.ggExponent()), m.crossover() == null ? "never (all sizes memorised)" : "n = " + m.crossover()});
+            rows.add(new String[] {m.mechanism(), m.metric(), exponent(m.memorisation()), exponent(m.idealMemorisation()),
+                exponent(m.generalisation()), exponent(m.all()), exponent(m.idealAll()), predicted,
+                m.ggExponent() == null ? "- (GG not positive at every size)" : exponent(m.ggExponent()),
+                m.crossover() == null ? "never (all sizes memorised)" : "n = " + m.crossover()});
         }
         table(b, rows);
         for (SweepLaws.Mechanism m : laws.mechanisms()) {

@@ -93,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--budget", paramLabel = "RULE",
             description = "Optimiser steps per run: per-point:K[:MIN[:MAX]] gives a run of n points clamp(K n, MIN, MAX) steps"
-                    + " (memorisation takes a time proportional to n), fixed:S gives every run S (default: per-point:1000:4000:60000;"
+                    + " (memorisation takes a time proportional to n), fixed:S gives every run S (default: per-point:1000:4000:32000;"
                     + " see docs/trainer.md).")
     String budget;
 
@@ -109,7 +109,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "256", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "1e-3", description = "Peak Adam learning rate, 2%% linear warm-up, cosine decay (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "3e-3", description = "Peak Adam learning rate, 2%% linear warm-up, cosine decay (default: ${DEFAULT-VALUE}).")
     double lr;
 
     @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0.999", description = "EMA decay of the weights per step (default: ${DEFAULT-VALUE}).")

@@ -142,6 +142,54 @@ public record SymmetryComparison(int n, int ambientDim, List<Row> rows, Double e
                 Provenance.of("SymmetryComparison", params, x.sha256(), options.seed()));
     }
 
+    /**
+     * The sample-size saving of the last group over the first, with an interval: the size {@code n'} at which the
+     * last group's fitted line {@code log RG = a + b log n} reaches the first group's measured gap at its largest
+     * size {@code N}, and the factor {@code N / n'}. The interval varies the slope over its confidence interval
+     * with the line pivoting on the centroid {@code (mean log n, a + b mean log n)} of the fitted sizes (where the
+     * line's value is best determined): {@code n' = exp(xbar + (log target - ybar) / b)}. It leaves out the
+     * uncertainty of the target (the first group's seed spread at {@code N}) and of the intercept beyond the pivot.
+     *
+     * @param targetN       {@code N}
+     * @param targetGap     the first group's measured gap at {@code N}
+     * @param equivalentN   {@code n'} with its interval (null bounds without a slope interval)
+     * @param factor        {@code N / n'} with its interval
+     * @param extrapolated  whether {@code n'} lies below the smallest fitted size
+     */
+    public record Saving(int targetN, double targetGap, Interval equivalentN, Interval factor, boolean extrapolated) {
+    }
+
+    /** A value with its interval ({@code null} bounds when none is available). */
+    public record Interval(double value, Double low, Double high) {
+    }
+
+    /** The saving of the last group over the first; {@code null} with a single group or a non-decreasing fit. */
+    public Saving saving() {
+        if (rows.size() < 2 || equivalentSize == null) {
+            return null;
+        }
+        Row base = rows.get(0);
+        Row last = rows.get(rows.size() - 1);
+        int targetN = base.gap().curve().get(base.gap().curve().size() - 1).n();
+        double target = base.largestSizeGap();
+        SlopeFit fit = last.gap().fit();
+        double xbar = last.gap().curve().stream().mapToDouble(p -> Math.log(p.n())).average().orElseThrow();
+        double ybar = fit.intercept() + fit.slope() * xbar;
+        java.util.function.DoubleUnaryOperator at = b -> Math.exp(xbar + (Math.log(target) - ybar) / b);
+        double nEq = at.applyAsDouble(fit.slope());
+        Double lo = null;
+        Double hi = null;
+        if (fit.slopeCiLow() != null && fit.slopeCiHigh() != null && fit.slopeCiHigh() < 0) {
+            double a = at.applyAsDouble(fit.slopeCiLow());
+            double b = at.applyAsDouble(fit.slopeCiHigh());
+            lo = Math.min(a, b);
+            hi = Math.max(a, b);
+        }
+        Interval n = new Interval(nEq, lo, hi);
+        Interval f = new Interval(targetN / nEq, hi == null ? null : targetN / hi, lo == null ? null : targetN / lo);
+        return new Saving(targetN, target, n, f, nEq < last.gap().curve().get(0).n());
+    }
+
     /** The law of a row, for convenience. */
     public static AsymptoticLaw law(Row row) {
         return row.gap().law();

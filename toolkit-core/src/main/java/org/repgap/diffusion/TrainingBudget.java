@@ -23,10 +23,10 @@ import org.repgap.InvalidInputException;
 public record TrainingBudget(int perPoint, int min, int max) {
 
     /**
-     * The default: 1000 steps per training point, at least 4000 and at most 60,000 (see docs/trainer.md,
+     * The default: 1000 steps per training point, at least 4000 and at most 32,000 (see docs/trainer.md,
      * "Choosing the budget", for the measurements behind these numbers).
      */
-    public static final TrainingBudget DEFAULT = new TrainingBudget(1000, 4000, 60_000);
+    public static final TrainingBudget DEFAULT = new TrainingBudget(1000, 4000, 32_000);
 
     public TrainingBudget {
         if (perPoint < 0 || min < 1 || max < min) {
@@ -93,6 +93,6 @@ public record TrainingBudget(int perPoint, int min, int max) {
             // fall through to the message below
         }
         throw InvalidInputException.of("budget '%s': expected fixed:STEPS or per-point:K[:MIN[:MAX]] with integers"
-                + " (e.g. per-point:1000:4000:60000)", spec);
+                + " (e.g. per-point:1000:4000:32000)", spec);
     }
 }

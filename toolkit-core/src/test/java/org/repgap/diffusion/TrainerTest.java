@@ -135,7 +135,9 @@ class TrainerTest {
      * ACE on sign- and shift-symmetric tasks (sign block; circular convolutions): starting from gamma_l = 1
      * in every layer (the flexible model), the
      * primal-dual updates drive every gamma_l below its tolerance 0.02, and the model is then nearly equivariant. With the resilient
-     * slack, gamma settles where the data want it: near 0 too on a task that is exactly symmetric.
+     * slack, gamma settles where the data want it: near 0 too on a task that is exactly symmetric. At the learning rate
+     * of 1e-3 these 1500 steps were measured with (the default became 3e-3 for memorisation; with it the resilient
+     * run's gamma_0 ends at 0.055 after 1500 steps, docs/trainer.md).
      */
     @ParameterizedTest
     @CsvSource({"signs, sign-vectors:3:2, false", "signs, sign-vectors:3:2, true", "cyclic, shifted-signals:5:2, false"})
@@ -143,7 +145,8 @@ class TrainerTest {
         SymmetryGroup g = groupName.equals("signs") ? org.repgap.group.Groups.signs() : org.repgap.group.Groups.cyclic();
         PointCloud x = Tasks.parse(taskSpec).sample(64, new SplittableRandom(4));
         AceDenoiser.Options ace = AceDenoiser.Options.defaults().withResilient(resilient);
-        Trainer.Result r = Trainer.train(x, g, small(1500, 2).withEquivariance(Equivariance.ACE).withAce(ace), Progress.NONE);
+        Trainer.Options o = small(1500, 2).withEquivariance(Equivariance.ACE).withAce(ace);
+        Trainer.Result r = Trainer.train(x, g, o.withLr(1e-3, o.warmupSteps(), o.cosine()), Progress.NONE);
         Trainer.HistoryRow first = r.history().get(0);
         Trainer.HistoryRow last = r.history().get(r.history().size() - 1);
         int layers = small(1, 2).depth() + 1;

@@ -117,12 +117,17 @@ public record SweepLaws(String data, String group, SweepDimensions dimensions, d
      * @param memorisation    the exponent fitted over the memorisation regime (null with fewer than two such sizes)
      * @param generalisation  the exponent fitted over the generalisation regime (null with fewer than two such sizes)
      * @param all             the exponent over every size
+     * @param idealMemorisation the ideal curve's exponent ({@code RG_n} in the same metric) over the memorisation sizes:
+     *                        what a perfectly memorising model would give there (small sizes are not yet asymptotic)
+     * @param idealAll        the ideal curve's exponent over every size
      * @param ggExponent      the exponent of {@code GG(sigma)} over every size (null when some {@code GG} is not positive)
-     * @param crossover       the smallest size in the generalisation regime (null if every size memorises)
+     * @param crossover       the smallest size from which every larger size is in the generalisation regime (null if
+     *                        the largest size memorises)
      * @param finalGammas     ACE: the final {@code gamma} of largest magnitude per size (mean over seeds); empty otherwise
      */
     public record Mechanism(String mechanism, String metric, String column, Estimate predicted, List<Size> sizes,
-            Exponent memorisation, Exponent generalisation, Exponent all, Exponent ggExponent, Integer crossover,
+            Exponent memorisation, Exponent generalisation, Exponent all, Exponent idealMemorisation, Exponent idealAll,
+            Exponent ggExponent, Integer crossover,
             Map<Integer, Double> finalGammas) {
         public Mechanism {
             sizes = List.copyOf(sizes);
@@ -262,7 +267,15 @@ public record SweepLaws(String data, String group, SweepDimensions dimensions, d
         Exponent ggExp = sigmaIndex < 0 ? null : exponent(byN, all, r -> sigmaValue(r, sigmaIndex, "gap"));
         return new Mechanism(name, plain || name.equals("none") ? "plain" : "orbit", column, predicted, sizes,
                 exponent(byN, mem, r -> num(r, column)), exponent(byN, gen, r -> num(r, column)), exponent(byN, all, r -> num(r, column)),
-                ggExp, gen.length == 0 ? null : gen[0], gammas);
+                exponent(byN, mem, r -> num(r, idealColumn)), exponent(byN, all, r -> num(r, idealColumn)), ggExp, crossover(sizes), gammas);
+    }
+
+    private static Integer crossover(List<Size> sizes) {
+        Integer c = null;
+        for (int i = sizes.size() - 1; i >= 0 && sizes.get(i).regime().equals("generalisation"); i--) {
+            c = sizes.get(i).n();
+        }
+        return c;
     }
 
     /**

@@ -40,13 +40,13 @@ public final class SweepLawsFigure {
             points.add(new LearningCurveData.Point(s.n(), s.gap(), Math.min(low, s.gap()), Math.max(high, s.gap())));
         }
         List<Curve> ideal = new ArrayList<>();
-        ideal.add(new Curve("ideal RGₙ (" + m.metric() + " metric)", n, sizes.stream().mapToDouble(SweepLaws.Size::idealGap).toArray()));
+        ideal.add(new Curve("ideal RGₙ", n, sizes.stream().mapToDouble(SweepLaws.Size::idealGap).toArray()));
         List<LearningCurveData.FittedLaw> fits = new ArrayList<>();
         if (laws.dimensions() != null && n.length > 0) {
             double n0 = n[0];
             double g0 = sizes.get(0).idealGap();
-            fits.add(predicted("n^(-2/d), d", laws.dimensions().plain(), n, n0, g0));
-            fits.add(predicted("n^(-2/d_task), d_task", laws.dimensions().task(), n, n0, g0));
+            fits.add(predicted("law -2/d", laws.dimensions().plain(), n, n0, g0));
+            fits.add(predicted("law -2/d_task", laws.dimensions().task(), n, n0, g0));
         }
         SweepLaws.Exponent e = m.memorisation();
         if (e != null) {
@@ -66,7 +66,7 @@ public final class SweepLawsFigure {
             for (int i = 0; i < fs.length; i++) {
                 y[i] = Math.exp(ly + e.value() * (Math.log(x[i]) - lx));
             }
-            fits.add(new LearningCurveData.FittedLaw(String.format(Locale.ROOT, "fit, memorised sizes: %.3f", e.value()), x, y, null, null,
+            fits.add(new LearningCurveData.FittedLaw("fit (memorised)", x, y, null, null,
                     -2 / e.value(), e.ciHigh() == null ? Double.NaN : -2 / e.ciLow(), e.ciLow() == null ? Double.NaN : -2 / e.ciHigh()));
         }
         return new LearningCurveData(points, ideal, fits, Double.NaN, "training-set size n",
@@ -92,7 +92,7 @@ public final class SweepLawsFigure {
                 hi[i] = Math.max(a[i], b[i]);
             }
         }
-        return new LearningCurveData.FittedLaw(String.format(Locale.ROOT, "predicted %s = %.2f", label, d.value()), n, y, lo, hi,
+        return new LearningCurveData.FittedLaw(label, n, y, lo, hi,
                 d.value(), d.ciLow() == null ? Double.NaN : d.ciLow(), d.ciHigh() == null ? Double.NaN : d.ciHigh());
     }
 
