@@ -32,10 +32,17 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-                "The main job of the toolkit on a built-in task, in about a minute: estimates the intrinsic dimension with and",
-                "without a symmetry group (TwoNN and MLE on the orbit distance), measures the Representation Gap learning curve",
-                "RG_n (leave-one-out) for both, fits its slope -2/d_task, predicts it with the law C n^(-2/d), and says how many",
-                "samples the symmetric model needs to match the plain one.",
+                "The main job of the toolkit on a built-in task, the whole chain in about two minutes: estimates the intrinsic",
+                "dimension with and without a symmetry group (TwoNN and MLE on the orbit distance, bootstrap intervals),",
+                "measures the ideal Representation Gap learning curve RG_n (leave-one-out) for both, fits its slope -2/d_task,",
+                "predicts it with the law C n^(-2/d), says how many samples the symmetric model needs to match the plain one",
+                "(with an interval), then trains diffusion models without symmetry, with canonicalization and with ACE",
+                "(a few sizes, 2 seeds, steps proportional to n) and checks their gaps against the two predicted laws.",
+                "",
+                "Writes --out DIR (default repgap-demo/): report.html (one self-contained page: tables, figures inlined as",
+                "SVG, the command that reproduces each section), results.json (every section's result), figures/*.png|pdf|svg,",
+                "and the trainer's run directory sweep/ (resumable: a second run trains nothing). --quick: a smaller version",
+                "in under 30 s, for smoke tests.",
                 "",
                 "The default task, rotating-pair, is two points of the plane turning together: a 3-dimensional manifold in R^4.",
                 "The common rotation (so2) is a symmetry, so the task dimension modulo so2 is 2: the gap falls as n^(-1) instead",
@@ -43,6 +50,7 @@ import picocli.CommandLine.Option;
                 "",
                 "Examples:",
                 "  repgap demo",
+                "  repgap demo --quick --out /tmp/demo              # the same chain, small, in under 30 s",
                 "  repgap demo --plot demo.pdf                      # learning curves and ID comparison, one panel each",
                 "  repgap demo --dataset torus:2 --group none,signs --format json",
                 ""},
@@ -53,8 +61,25 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Data set (see 'repgap datasets --list'). Default: ${DEFAULT-VALUE}.")
     String dataset;
 
-    @Option(names = "--n", paramLabel = "N", defaultValue = "4000", description = "Points to generate. Default: ${DEFAULT-VALUE}.")
-    int n;
+    @Option(names = "--n", paramLabel = "N", description = "Points to generate. Default: 4000 (--quick: 1000).")
+    Integer n;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "repgap-demo",
+            description = "Directory of the report, results.json, figures and the trainer's runs. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--quick", description = "A small version of the whole chain (under 30 s): fewer points, sizes, seeds and steps.")
+    boolean quick;
+
+    @Option(names = "--train-sizes", paramLabel = "N1,N2,...", split = ",",
+            description = "Training-set sizes of the trainer sweep. Default: 4,8,16 (--quick: 4,8).")
+    int[] trainSizes;
+
+    @Option(names = "--train-seeds", paramLabel = "S", description = "Seeds of the trainer sweep. Default: 2 (--quick: 1).")
+    Integer trainSeeds;
+
+    @Option(names = "--no-train", description = "Skip the trainer sweep (ID and ideal gap only, as before the trainer existed).")
+    boolean noTrain;
 
     @Option(names = "--group", paramLabel = "SPEC[,SPEC]", defaultValue = "none,so2", split = ",",
             description = "Groups to compare, the first as the baseline. Default: ${DEFAULT-VALUE}.")
@@ -64,20 +89,21 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Training-set sizes of the curves. Default: n/16, n/8, n/4, n/2, n.")
     int[] sizes;
 
-    @Option(names = "--seeds", paramLabel = "S", defaultValue = "3", description = "Subsamples per size. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seeds", paramLabel = "S", defaultValue = "3", description = "Subsamples per size of the ideal curve. Default: ${DEFAULT-VALUE}.")
     int seeds;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "0", description = "Seed of the data, subsamples and bootstrap. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--bootstrap", paramLabel = "B", defaultValue = "200",
-            description = "Bootstrap replicates of the ID estimates. Default: ${DEFAULT-VALUE}.")
-    int bootstrap;
+    @Option(names = "--bootstrap", paramLabel = "B",
+            description = "Bootstrap replicates of the ID estimates. Default: 200 (--quick: 50).")
+    Integer bootstrap;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text",
+            description = "Summary on stdout: text, or json (the contents of results.json). Default: ${DEFAULT-VALUE}.")
     Output.Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result here (atomically) instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the summary here (atomically) instead of stdout.")
     Path output;
 
     /** {@code --plot FILE}: the learning curves and the ID comparison, one panel each. */
@@ -93,16 +119,24 @@ public final class DemoCommand implements Callable<Integer> {
         for (String spec : groups) {
             gs.add(Groups.parse(spec));
         }
-        PointCloud x = Datasets.generate(dataset, n, seed);
+        int points = n != null ? n : quick ? 1000 : 4000;
+        int replicates = bootstrap != null ? bootstrap : quick ? 50 : 200;
+        int[] trainN = trainSizes != null ? trainSizes : quick ? new int[] {4, 8} : new int[] {4, 8, 16};
+        int trainS = trainSeeds != null ? trainSeeds : quick ? 1 : 2;
+        PointCloud x = Datasets.generate(dataset, points, seed);
         int[] grid = sizes != null ? sizes : defaultSizes(x.n());
+        DemoReport.Settings settings = new DemoReport.Settings(dataset, points, seed, grid, seeds, replicates, gs, noTrain ? null : trainN,
+                trainS, quick);
         StderrProgress progress = new StderrProgress();
         SymmetryComparison result;
+        DemoReport report;
         try {
-            result = SymmetryComparison.run(x, gs, new SymmetryComparison.Options(grid, seeds, seed, bootstrap), progress);
+            result = SymmetryComparison.run(x, gs, new SymmetryComparison.Options(grid, seeds, seed, replicates), progress);
+            report = DemoReport.run(x, result, settings, out, figure(result), progress);
         } finally {
             progress.finish();
         }
-        Output.emit(output, format == Output.Format.json ? Json.write(result) : text(dataset, result));
+        Output.emit(output, format == Output.Format.json ? Json.write(report.results()) : text(dataset, result) + report.text());
         if (plot.file() != null) {
             plot.write(figure(result));
         }
