@@ -428,6 +428,13 @@ public final class FitCommand implements Callable<Integer> {
         m.put("bic", finite(r.bic()));
         m.put("holdout_error", finite(r.holdoutError()));
         m.put("converged", r.converged());
+        Map<String, Object> conv = new LinkedHashMap<>();
+        conv.put("gradient_norm", finite(r.convergence().gradientNorm()));
+        conv.put("objective_change", finite(r.convergence().objectiveChange()));
+        conv.put("agreeing_starts", r.convergence().agreeingStarts());
+        conv.put("starts", r.convergence().starts());
+        conv.put("polished", r.convergence().polished());
+        m.put("convergence", conv);
         m.put("points", r.points());
         m.put("bootstrap_replicates", r.bootstrapReplicates());
         m.put("warnings", r.warnings());

@@ -99,6 +99,10 @@ public final class FitAnalysis {
         if (!fit.converged()) {
             warnings.add("optimiser did not converge: " + fit.message());
         }
+        if (fit.convergence().agreeingStarts() < 2 && fit.starts() > 1) {
+            warnings.add(String.format(Locale.ROOT, "only 1 of %d starts reached the best objective (%.6g): "
+                    + "no other start confirms that this optimum is the global one", fit.starts(), fit.objective()));
+        }
         List<Parameter> ps = law.parameters();
         double[] p = fit.params();
         Map<String, Double> params = new LinkedHashMap<>();
@@ -153,7 +157,7 @@ public final class FitAnalysis {
             holdoutError = holdout(law, curve, o, warnings);
         }
         return new LawReport(law.name(), law.formula(), group, params, ci, se, d, dCi, fit.objective(), aicc, bic,
-                holdoutError, fit.converged(), n, replicates, warnings);
+                holdoutError, fit.converged(), n, replicates, warnings, fit.convergence());
     }
 
     /**

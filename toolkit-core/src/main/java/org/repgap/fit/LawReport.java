@@ -23,9 +23,10 @@ import java.util.Map;
  * @param points          number of points fitted
  * @param bootstrapReplicates replicates that gave a fit (0 without bootstrap)
  * @param warnings        what the user should know (parameters outside their range, failed replicates, ...)
+ * @param convergence     the optimiser's convergence report (gradient, last change, starts that agree)
  */
 public record LawReport(String law, String formula, Map<String, String> group, Map<String, Double> params,
                         Map<String, double[]> ci, Map<String, Double> standardErrors, Double dImplied, double[] dImpliedCi,
                         double objective, Double aicc, Double bic, Double holdoutError, boolean converged, int points,
-                        int bootstrapReplicates, List<String> warnings) {
+                        int bootstrapReplicates, List<String> warnings, FitResult.Convergence convergence) {
 }
