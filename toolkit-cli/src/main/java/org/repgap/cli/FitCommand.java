@@ -46,7 +46,7 @@ import picocli.CommandLine.Option;
                 "",
                 "Example (the Chinchilla replication of Besiroglu et al. 2024):",
                 "  repgap fit --input svg_extracted_data.csv --derive 'D=Training FLOP/(6*Model Size)' \\",
-                "     --x 'Model Size,D' --y loss --drop-top 5 --law chinchilla --bootstrap 200",
+                "     --x 'Model Size,D' --y loss --drop-top 5 --law chinchilla --loss huber --delta 1e-3 --bootstrap 200",
                 "",
                 "With --plot FILE: the points (mean +- sd over seeds) against the first --x column, each fitted law",
                 "that has a closed form here (rg, power, power+offset) with its pointwise bootstrap band when --bootstrap B",
@@ -106,13 +106,14 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--breaks", defaultValue = "1", paramLabel = "K", description = "Breaks of the broken power law (default: ${DEFAULT-VALUE}).")
     int breaks;
 
-    @Option(names = "--loss", defaultValue = "huber", paramLabel = "LOSS", description = "huber|l2 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--loss", defaultValue = "l2", paramLabel = "LOSS",
+            description = "l2|huber (default: ${DEFAULT-VALUE}; the Chinchilla replication uses --loss huber --delta 1e-3).")
     String loss;
 
     @Option(names = "--space", defaultValue = "log", paramLabel = "SPACE", description = "Residual space: log|linear (default: ${DEFAULT-VALUE}).")
     String space;
 
-    @Option(names = "--delta", defaultValue = "1e-3", paramLabel = "D", description = "Huber threshold (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--delta", defaultValue = "1e-3", paramLabel = "D", description = "Huber threshold, with --loss huber (default: ${DEFAULT-VALUE}).")
     double delta;
 
     @Option(names = "--optimizer", defaultValue = "lbfgs", paramLabel = "OPT",

@@ -34,9 +34,21 @@ public final class CurveFitter {
             }
         }
 
-        /** Huber (delta 1e-3) on log residuals, L-BFGS, parallel starts. */
+        /**
+         * Least squares on log residuals, L-BFGS, parallel starts. Least squares has a unique
+         * optimum where the law is identifiable (for {@code rg} and {@code power} it is a linear
+         * regression in log space), so laws of one family give the same parameters. Huber with
+         * {@code delta = 1e-3} (Besiroglu et al.'s Chinchilla setting, {@link #chinchilla()}) is
+         * L1-like on ordinary learning curves, whose log residuals are far above {@code 1e-3}: its
+         * optimum is then a flat set, not a point.
+         */
         public static Options defaults() {
-            return new Options(Loss.huberLog(1e-3), Method.LBFGS, Lbfgs.Options.defaults(), true);
+            return new Options(Loss.leastSquares(Loss.Space.LOG), Method.LBFGS, Lbfgs.Options.defaults(), true);
+        }
+
+        /** Besiroglu et al. 2024's setting: Huber with {@code delta = 1e-3} on log residuals, L-BFGS. */
+        public static Options chinchilla() {
+            return defaults().withLoss(Loss.huberLog(1e-3));
         }
 
         public Options withLoss(Loss l) {

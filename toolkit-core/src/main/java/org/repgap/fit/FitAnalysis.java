@@ -57,7 +57,7 @@ public final class FitAnalysis {
             }
         }
 
-        /** Defaults: Huber log, no weights, no bootstrap, 95 %, no holdout, seed 0, 4 extra starts. */
+        /** Defaults: least squares on log residuals, no weights, no bootstrap, 95 %, no holdout, seed 0, 4 extra starts. */
         public static Options defaults() {
             return new Options(CurveFitter.Options.defaults(), false, 0, 0.95, Double.NaN, 0, 4);
         }

@@ -43,7 +43,7 @@ class FitAnalysisTest {
         e = assertThrows(InvalidInputException.class, () -> Laws.parse("power,nope", 1, Double.NaN, 1));
         assertTrue(e.getMessage().contains("unknown law") && e.getMessage().contains("janoschek4"), e.getMessage());
         e = assertThrows(InvalidInputException.class,
-                () -> CurveFitter.Options.defaults().withMethod(CurveFitter.Method.LEVENBERG_MARQUARDT));
+                () -> CurveFitter.Options.chinchilla().withMethod(CurveFitter.Method.LEVENBERG_MARQUARDT));
         assertTrue(e.getMessage().contains("--loss l2"), e.getMessage());
     }
 
