@@ -196,28 +196,13 @@ public final class FitCommand implements Callable<Integer> {
         Table transformed = CurveExtraction.transform(table, spec);
         List<CurveExtraction.GroupCurve> curves = CurveExtraction.curves(transformed, spec, read.warnings());
         StderrProgress progress = new StderrProgress();
-        List<LawReport> reports = new ArrayList<>();
-        for (CurveExtraction.GroupCurve gc : curves) {
-            List<LawReport> rs = new ArrayList<>();
-            for (Law l : laws) {
-                try {
-                    rs.add(FitAnalysis.analyse(l, gc.curve(), gc.group(), options, progress));
-                } catch (InvalidInputException e) {
-                    if (laws.size() == 1) {
-                        throw curves.size() > 1 ? InvalidInputException.of("group %s: %s", gc.group(), e.getMessage()) : e;
-                    }
-                    String w = (gc.group().isEmpty() ? "" : "group " + gc.group() + ": ") + "law " + l.name() + " skipped: " + e.getMessage();
-                    warnings.add(w);
-                    System.err.println("repgap: warning: " + w);
-                }
-            }
-            rs.sort(java.util.Comparator.comparing((LawReport r) -> r.aicc() == null ? Double.POSITIVE_INFINITY : r.aicc())
-                    .thenComparing(LawReport::law));
-            reports.addAll(rs);
-        }
-        progress.finish();
-        if (reports.isEmpty()) {
-            throw InvalidInputException.of("no law could be fitted: %s", String.join("; ", warnings));
+        Map<Map<String, String>, org.repgap.fit.LearningCurve> groups = new LinkedHashMap<>();
+        curves.forEach(gc -> groups.put(gc.group(), gc.curve()));
+        List<LawReport> reports;
+        try {
+            reports = FitAnalysis.analyseGroups(laws, groups, options, progress, read.warnings());
+        } finally {
+            progress.finish();
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("input", input.toString());

@@ -85,6 +85,31 @@ class FitCommandTest {
         assertEquals(3, lines.length);
     }
 
+    /** Issue 15 defect 4: a group that cannot be fitted is reported and the others are fitted. */
+    @Test
+    void oneBadGroupDoesNotStopAGroupByFit() throws IOException {
+        Path f = curve();
+        String good = Files.readString(f);
+        // group "tiny": 2 points for a 3-parameter law; group "empty": no finite y
+        Files.writeString(f, good + "10,0,2.5,tiny\n20,0,2.0,tiny\n10,0,nan,empty\n20,0,,empty\n");
+        Path out = tmp.resolve("groups.json");
+        assertEquals(0, run("fit", "--input", f.toString(), "--x", "train size", "--y", "test_loss", "--law", "power+offset",
+                "--group-by", "arch", "--format", "json", "--output", out.toString()), err.toString());
+        JsonNode doc = Json.mapper().readTree(Files.readString(out));
+        assertEquals(1, doc.get("fits").size());
+        assertEquals("cnn", doc.get("fits").get(0).get("group").get("arch").asText());
+        String warnings = doc.get("warnings").toString();
+        assertTrue(warnings.contains("group {arch=tiny} skipped") && warnings.contains("3 free parameters but only 2 point(s)"), warnings);
+        assertTrue(warnings.contains("group {arch=empty} skipped: no usable rows"), warnings);
+        // nothing fits: exit 2, every reason named
+        Files.writeString(f, "\"train size\",seed,test_loss,arch\n10,0,2.5,tiny\n20,0,2.0,tiny\n10,0,nan,empty\n");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("fit", "--input", f.toString(), "--x", "train size", "--y", "test_loss", "--law", "power+offset",
+                "--group-by", "arch", "--output", tmp.resolve("none.json").toString()));
+        assertTrue(err.toString().contains("group {arch=tiny} skipped") && err.toString().contains("no law could be fitted"), err.toString());
+        assertTrue(Files.notExists(tmp.resolve("none.json")));
+    }
+
     @Test
     void userErrorsExitWithTwoAndOneLine() throws IOException {
         Path f = curve();

@@ -90,6 +90,54 @@ public final class FitAnalysis {
         return out;
     }
 
+    /**
+     * Fits every law to every group (a {@code --group-by} fit): a law that cannot be fitted to a
+     * group is reported through {@code warnings} with its reason (a group none of whose laws fits is
+     * reported as skipped), and the others are still fitted; the warnings are given once, after
+     * the fits (when nothing fits they form the exception's message instead). Reports are ranked by AICc within each
+     * group, groups in the given order.
+     *
+     * @param groups group values (empty map without grouping) to curve
+     * @throws InvalidInputException when nothing could be fitted (without grouping and with one law:
+     *     that fit's own message)
+     */
+    public static List<LawReport> analyseGroups(List<Law> laws, Map<Map<String, String>, LearningCurve> groups, Options o,
+                                                Progress progress, java.util.function.Consumer<String> warnings) {
+        List<LawReport> out = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (Map.Entry<Map<String, String>, LearningCurve> g : groups.entrySet()) {
+            String prefix = g.getKey().isEmpty() ? "" : "group " + g.getKey() + ": ";
+            List<LawReport> rs = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            for (Law law : laws) {
+                try {
+                    rs.add(analyse(law, g.getValue(), g.getKey(), o, progress));
+                } catch (InvalidInputException e) {
+                    if (laws.size() == 1 && groups.size() == 1 && g.getKey().isEmpty()) {
+                        throw e;
+                    }
+                    failed.add("law " + law.name() + ": " + e.getMessage());
+                }
+            }
+            if (rs.isEmpty()) {
+                reasons.add(prefix.isEmpty() ? String.join("; ", failed)
+                        : "group " + g.getKey() + " skipped: " + String.join("; ", failed));
+            } else {
+                for (String f : failed) {
+                    reasons.add(prefix + f.replaceFirst(": ", " skipped: "));
+                }
+            }
+            rs.sort(Comparator.comparing((LawReport r) -> r.aicc() == null ? Double.POSITIVE_INFINITY : r.aicc())
+                    .thenComparing(LawReport::law));
+            out.addAll(rs);
+        }
+        if (out.isEmpty()) {
+            throw InvalidInputException.of("no law could be fitted: %s", String.join("; ", reasons));
+        }
+        reasons.forEach(warnings);
+        return out;
+    }
+
     /** Fits one law. */
     public static LawReport analyse(Law law, LearningCurve curve, Map<String, String> group, Options o, Progress progress) {
         Loss.Space space = o.fit().loss().space();
