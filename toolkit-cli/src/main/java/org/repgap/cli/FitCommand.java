@@ -413,6 +413,17 @@ public final class FitCommand implements Callable<Integer> {
         m.put("aicc", finite(r.aicc()));
         m.put("bic", finite(r.bic()));
         m.put("holdout_error", finite(r.holdoutError()));
+        if (r.holdout() != null) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("fit_on", "x <= " + r.holdout().cut());
+            h.put("fitted_points", r.holdout().fittedPoints());
+            h.put("held_out_points", r.holdout().heldOutPoints());
+            Map<String, Double> hp = new LinkedHashMap<>();
+            r.holdout().params().forEach((k, v) -> hp.put(k, finite(v)));
+            h.put("params", hp);
+            h.put("error", finite(r.holdout().error()));
+            m.put("holdout_fit", h);
+        }
         m.put("converged", r.converged());
         Map<String, Object> conv = new LinkedHashMap<>();
         conv.put("gradient_norm", finite(r.convergence().gradientNorm()));
@@ -510,6 +521,9 @@ public final class FitCommand implements Callable<Integer> {
             }
             for (LawReport r : e.getValue()) {
                 sb.append('\n').append(r.law()).append(": ").append(r.formula()).append('\n');
+                if (r.holdout() != null) {
+                    sb.append("  full-data fit:\n");
+                }
                 for (Map.Entry<String, Double> p : r.params().entrySet()) {
                     double[] ci = r.ci().get(p.getKey());
                     sb.append(String.format(Locale.ROOT, "  %-8s = %-12s", p.getKey(), num(p.getValue())));
@@ -524,6 +538,11 @@ public final class FitCommand implements Callable<Integer> {
                         sb.append(String.format(Locale.ROOT, " CI [%s, %s]", num(r.dImpliedCi()[0]), num(r.dImpliedCi()[1])));
                     }
                     sb.append('\n');
+                }
+                if (r.holdout() != null) {
+                    sb.append(String.format(Locale.ROOT, "  holdout fit (x <= %s, %d points; error %s on %d held-out points):%n",
+                            num(r.holdout().cut()), r.holdout().fittedPoints(), num(r.holdout().error()), r.holdout().heldOutPoints()));
+                    r.holdout().params().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-8s = %s%n", k, num(v))));
                 }
                 for (String w : r.warnings()) {
                     sb.append("  warning: ").append(w).append('\n');

@@ -66,6 +66,10 @@ class FitCommandTest {
         assertEquals(2 / best.get("params").get("alpha").asDouble(), best.get("d_implied").asDouble(), 1e-9);
         assertTrue(best.get("converged").asBoolean());
         assertTrue(best.get("holdout_error").isNumber());
+        JsonNode held = best.get("holdout_fit");
+        assertEquals(best.get("holdout_error").asDouble(), held.get("error").asDouble(), 0.0);
+        assertTrue(held.get("params").get("alpha").isNumber() && held.get("fit_on").asText().startsWith("x <= "), held.toString());
+        assertTrue(held.get("fitted_points").asInt() + held.get("held_out_points").asInt() == 12, held.toString());
         assertEquals(5, doc.get("provenance").get("seed").asLong());
         assertEquals(64, doc.get("provenance").get("data_hash").asText().length(), "SHA-256 of the input file");
     }

@@ -200,12 +200,10 @@ public final class FitAnalysis {
             }
         }
 
-        Double holdoutError = null;
-        if (!Double.isNaN(o.holdout())) {
-            holdoutError = holdout(law, curve, o, warnings);
-        }
+        LawReport.HoldoutFit held = Double.isNaN(o.holdout()) ? null : holdout(law, curve, o, warnings);
+        Double holdoutError = held == null ? null : held.error();
         return new LawReport(law.name(), law.formula(), group, params, ci, se, d, dCi, fit.objective(), aicc, bic,
-                holdoutError, fit.converged(), n, replicates, warnings, fit.convergence());
+                holdoutError, fit.converged(), n, replicates, warnings, fit.convergence(), held);
     }
 
     /**
@@ -288,10 +286,11 @@ public final class FitAnalysis {
     }
 
     /**
-     * Fits on the smaller x (first input column) and returns the RMS prediction error on the rest:
-     * of {@code log(pred / obs)} in log space, of {@code pred - obs} in linear space.
+     * Fits on the smaller x (first input column) and returns that fit with its RMS prediction error
+     * on the rest: of {@code log(pred / obs)} in log space, of {@code pred - obs} in linear space.
+     * Null (with a warning) when there is nothing to hold out or the subset cannot be fitted.
      */
-    static Double holdout(Law law, LearningCurve curve, Options o, List<String> warnings) {
+    static LawReport.HoldoutFit holdout(Law law, LearningCurve curve, Options o, List<String> warnings) {
         int m = curve.size();
         double[] firstX = new double[m];
         for (int j = 0; j < m; j++) {
@@ -327,6 +326,11 @@ public final class FitAnalysis {
             ss += e * e;
         }
         double rms = Math.sqrt(ss / held.size());
-        return Double.isFinite(rms) ? rms : null;
+        Map<String, Double> params = new LinkedHashMap<>();
+        double[] p = fit.params();
+        for (int k = 0; k < p.length; k++) {
+            params.put(law.parameterNames().get(k), p[k]);
+        }
+        return new LawReport.HoldoutFit(cut, train.size(), test.size(), params, Double.isFinite(rms) ? rms : null);
     }
 }

@@ -75,6 +75,19 @@ class FitAnalysisTest {
         assertEquals(0.6, r.get(0).params().get("alpha"), 0.05);
         assertEquals(2 / r.get(0).params().get("alpha"), r.get(0).dImplied(), 1e-12);
         assertNotNull(r.get(0).aicc());
+        // issue 15 defect 8: both fits are reported, named; the holdout one is the fit on x <= cut
+        LawReport.HoldoutFit h = power.holdout();
+        assertNotNull(h);
+        assertEquals(18, h.fittedPoints());
+        assertEquals(12, h.heldOutPoints());
+        assertEquals(x[17], h.cut(), 0.0);
+        assertEquals(power.holdoutError(), h.error());
+        FitResult subset = CurveFitter.fit(Laws.power(), CurvePoints.ofColumn(java.util.Arrays.copyOf(x, 18),
+                java.util.Arrays.copyOf(y, 18)), o.fit());
+        assertEquals(subset.param("alpha"), h.params().get("alpha"), 0.0);
+        assertEquals(subset.param("A"), h.params().get("A"), 0.0);
+        assertTrue(Math.abs(h.params().get("alpha") - power.params().get("alpha")) > 1e-3,
+                "subset and full-data fits differ on this curved data: " + h.params() + " vs " + power.params());
     }
 
     @Test
