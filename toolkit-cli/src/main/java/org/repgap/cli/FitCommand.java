@@ -96,6 +96,9 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--skip-bad", description = "Warn about corrupt records or malformed lines and keep what was read, instead of failing.")
     boolean skipBad;
 
+    @Option(names = "--include-deleted", description = "Keep MLflow runs marked deleted (lifecycle_stage: deleted); skipped by default.")
+    boolean includeDeleted;
+
     @Option(names = "--law", defaultValue = "rg,power,power+offset", paramLabel = "LAWS",
             description = "Comma-separated laws, or all (default: ${DEFAULT-VALUE}).")
     String law;
@@ -190,7 +193,7 @@ public final class FitCommand implements Callable<Integer> {
         ReadOptions read = new ReadOptions(skipBad, w -> {
             warnings.add(w);
             System.err.println("repgap: warning: " + w);
-        });
+        }, includeDeleted, false);
         Table table = RunInputs.read(input, RunFormat.parse(formatIn), new RunInputs.Selection(xs, y, Reduce.parse(reduce)), read);
         CurveExtraction.Spec spec = new CurveExtraction.Spec(xs, y, derive, where, groupBy, dropTop);
         Table transformed = CurveExtraction.transform(table, spec);

@@ -157,4 +157,23 @@ class RunReadersTest {
         e = assertThrows(InvalidInputException.class, () -> RunInputs.read(empty, RunFormat.AUTO, sel("n", "y"), ReadOptions.strict()));
         assertTrue(e.getMessage().contains("no MLflow runs"), e.getMessage());
     }
+
+    /** A real MLflow store (see the fixture's README): 4 runs, 2 marked deleted; issue 15 defect 3. */
+    @Test
+    void mlflowSkipsDeletedRunsAndNamesRunsFromMetaYaml() throws Exception {
+        Path store = Path.of(RunReadersTest.class.getResource("/org/repgap/runs/mlflow-iris/mlruns").toURI());
+        List<String> w = new ArrayList<>();
+        List<Run> runs = MlflowReader.readRuns(store, new ReadOptions(false, w::add));
+        assertEquals(List.of("DT", "SVM_Kernel"), runs.stream().map(Run::name).sorted().toList(), "names from meta.yaml run_name");
+        assertTrue(w.size() == 1 && w.get(0).contains("2 MLflow run(s) marked deleted") && w.get(0).contains("--include-deleted"), w.toString());
+        for (Run r : runs) {
+            assertEquals("MLOps_CA_2", r.params().get("experiment"), "experiment name from the experiment's meta.yaml");
+        }
+        Run dt = runs.stream().filter(r -> r.name().equals("DT")).findFirst().orElseThrow();
+        assertEquals(0.9333333333333333, dt.metrics().get("metric_0").get(0).value(), 0.0);
+        List<Run> all = MlflowReader.readRuns(store, new ReadOptions(false, x -> { }, true, false));
+        assertEquals(List.of("DT", "RF", "SVM", "SVM_Kernel"), all.stream().map(Run::name).sorted().toList());
+        Table t = RunInputs.read(store, RunFormat.AUTO, sel("experiment", "metric_0"), new ReadOptions(false, x -> { }));
+        assertEquals(2, t.size(), "one row per active run");
+    }
 }
