@@ -175,4 +175,28 @@ class FitAnalysisTest {
         double rate = covered / (double) sets;
         assertTrue(rate >= 0.82 && rate <= 0.96, "coverage " + rate);
     }
+
+    /**
+     * Issue 12 defect 7 (fit half): too few replicates are refused with the minimum stated, and a
+     * 2-point power fit (every resample that can be fitted interpolates its points) gets no interval
+     * instead of a zero-width one with standard error 0.
+     */
+    @Test
+    void degenerateBootstrapIntervalsAreRefusedOrFlagged() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> FitAnalysis.Options.defaults().withBootstrap(1, 0));
+        assertTrue(e.getMessage().contains("--bootstrap 1") && e.getMessage().contains("at least 40 replicates")
+                && e.getMessage().contains("95%"), e.getMessage());
+        assertEquals(40, FitAnalysis.Options.minimumReplicates(0.95));
+        assertEquals(20, FitAnalysis.Options.minimumReplicates(0.90));
+        assertEquals(200, FitAnalysis.Options.minimumReplicates(0.99));
+        LawReport r = FitAnalysis.analyse(Laws.power(), curve(new double[] {10, 100}, new double[] {1.0, 0.5}), Map.of(),
+                FitAnalysis.Options.defaults().withBootstrap(50, 3), Progress.NONE);
+        assertTrue(r.ci().isEmpty() && r.standardErrors().isEmpty(), "intervals " + r.ci().keySet());
+        assertNull(r.dImpliedCi());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("no bootstrap intervals") && w.contains("2 point(s) for 2 free parameters")),
+                r.warnings().toString());
+        // the estimate itself is still reported
+        assertEquals(Math.log(2) / Math.log(10), r.params().get("alpha"), 1e-9);
+    }
 }
