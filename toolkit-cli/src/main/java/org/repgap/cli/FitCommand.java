@@ -194,7 +194,7 @@ public final class FitCommand implements Callable<Integer> {
             warnings.add(w);
             System.err.println("repgap: warning: " + w);
         }, includeDeleted, false);
-        Table table = RunInputs.read(input, RunFormat.parse(formatIn), new RunInputs.Selection(xs, y, Reduce.parse(reduce)), read);
+        Table table = RunInputs.read(input, RunFormat.parse(formatIn), new RunInputs.Selection(xs, y, Reduce.parse(reduce), groupBy), read);
         CurveExtraction.Spec spec = new CurveExtraction.Spec(xs, y, derive, where, groupBy, dropTop);
         Table transformed = CurveExtraction.transform(table, spec);
         List<CurveExtraction.GroupCurve> curves = CurveExtraction.curves(transformed, spec, read.warnings());

@@ -34,10 +34,20 @@ public final class RunInputs {
     private RunInputs() {
     }
 
-    /** What the caller will use from the table. */
-    public record Selection(List<String> x, String y, Reduce reduce) {
+    /**
+     * What the caller will use from the table.
+     *
+     * @param groupBy the {@code --group-by} columns (a step curve of several runs needs {@code run} among them)
+     */
+    public record Selection(List<String> x, String y, Reduce reduce, List<String> groupBy) {
         public Selection {
             x = List.copyOf(x);
+            groupBy = List.copyOf(groupBy);
+        }
+
+        /** Without grouping. */
+        public Selection(List<String> x, String y, Reduce reduce) {
+            this(x, y, reduce, List.of());
         }
     }
 
@@ -129,6 +139,14 @@ public final class RunInputs {
         List<String> sources = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         if (stepMode) {
+            List<String> logging = runs.stream().filter(r -> !r.metrics().getOrDefault(sel.y(), List.of()).isEmpty())
+                    .map(Run::name).toList();
+            if (logging.size() > 1 && !sel.groupBy().contains("run")) {
+                throw InvalidInputException.of("--x step: %d runs log %s (%s); rows of one step would be averaged across "
+                        + "runs as if they were seeds: add --group-by run to fit each run's curve, or select one run as --input",
+                        logging.size(), sel.y(), String.join(", ", logging.size() > 6 ? logging.subList(0, 6) : logging)
+                                + (logging.size() > 6 ? ", ..." : ""));
+            }
             columns.add("run");
             columns.add("step");
             columns.add(sel.y());

@@ -167,6 +167,25 @@ class TensorBoardReaderTest {
         assertEquals("run1", t.cell(0, "run"));
     }
 
+    /**
+     * Issue 15 defect 5: Keras writes {@code train/} and {@code validation/} runs with the same tag;
+     * a step curve of both must not be their mean per step.
+     */
+    @Test
+    void stepCurvesOfSeveralRunsAreNeverAveraged() throws IOException {
+        writeRun(tmp.resolve("train"));
+        writeRun(tmp.resolve("validation"));
+        RunInputs.Selection plain = new RunInputs.Selection(List.of("step"), "loss", Reduce.last());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> RunInputs.read(tmp, RunFormat.AUTO, plain, ReadOptions.strict()));
+        assertTrue(e.getMessage().contains("2 runs log loss (train, validation)") && e.getMessage().contains("--group-by run"),
+                e.getMessage());
+        Table t = RunInputs.read(tmp, RunFormat.AUTO, new RunInputs.Selection(List.of("step"), "loss", Reduce.last(), List.of("run")),
+                ReadOptions.strict());
+        assertEquals(20, t.size(), "each run's 10 steps kept, under its own run name");
+        assertEquals(java.util.Set.of("train", "validation"), java.util.Set.of(t.cell(0, "run"), t.cell(19, "run")));
+    }
+
     @Test
     void badDataCrcNamesFileAndOffsetOrIsSkipped() throws IOException {
         Path f = writeRun(tmp.resolve("run1"));
