@@ -132,8 +132,14 @@ public final class RunInputs {
             metricNames.addAll(r.metrics().keySet());
         }
         if (sel.y() != null && !metricNames.contains(sel.y()) && !paramNames.contains(sel.y())) {
+            String other = runs.stream().map(r -> r.otherTags().get(sel.y())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (other != null) {
+                throw InvalidInputException.of("--y %s: this tag holds %s, not scalars; scalar metrics: %s", sel.y(), other,
+                        metricNames.isEmpty() ? "(none)" : String.join(", ", metricNames));
+            }
             throw InvalidInputException.of("--y %s: no run has a metric or parameter of that name; metrics: %s; parameters: %s",
-                    sel.y(), String.join(", ", metricNames), paramNames.isEmpty() ? "(none)" : String.join(", ", paramNames));
+                    sel.y(), metricNames.isEmpty() ? "(none)" : String.join(", ", metricNames),
+                    paramNames.isEmpty() ? "(none)" : String.join(", ", paramNames));
         }
         List<String[]> rows = new ArrayList<>();
         List<String> sources = new ArrayList<>();
