@@ -99,6 +99,9 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--include-deleted", description = "Keep MLflow runs marked deleted (lifecycle_stage: deleted); skipped by default.")
     boolean includeDeleted;
 
+    @Option(names = "--include-unfinished", description = "Keep W&B runs-table rows whose State is not finished; skipped by default.")
+    boolean includeUnfinished;
+
     @Option(names = "--law", defaultValue = "rg,power,power+offset", paramLabel = "LAWS",
             description = "Comma-separated laws, or all (default: ${DEFAULT-VALUE}).")
     String law;
@@ -193,7 +196,7 @@ public final class FitCommand implements Callable<Integer> {
         ReadOptions read = new ReadOptions(skipBad, w -> {
             warnings.add(w);
             System.err.println("repgap: warning: " + w);
-        }, includeDeleted, false);
+        }, includeDeleted, includeUnfinished);
         Table table = RunInputs.read(input, RunFormat.parse(formatIn), new RunInputs.Selection(xs, y, Reduce.parse(reduce), groupBy), read);
         CurveExtraction.Spec spec = new CurveExtraction.Spec(xs, y, derive, where, groupBy, dropTop);
         Table transformed = CurveExtraction.transform(table, spec);

@@ -89,7 +89,8 @@ public final class RunInputs {
                 return RunFormat.TENSORBOARD;
             }
             for (Path p : find(input, WandbReader::isCandidate)) {
-                if (WandbReader.isHistory(readTidy(p, o))) {
+                Table candidate = readTidy(p, o);
+                if (WandbReader.isHistory(candidate) || WandbReader.isRunsTable(candidate)) {
                     return RunFormat.WANDB;
                 }
             }
@@ -102,7 +103,7 @@ public final class RunInputs {
         }
         boolean json = name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".ndjson");
         Table t = json ? JsonLines.read(input, o) : Delimited.read(input, o);
-        if (WandbReader.isHistory(t)) {
+        if (WandbReader.isHistory(t) || WandbReader.isRunsTable(t)) {
             return RunFormat.WANDB;
         }
         if (name.equals("metrics.csv") && t.has("step")) {
@@ -123,8 +124,12 @@ public final class RunInputs {
         if (runs.isEmpty()) {
             throw InvalidInputException.of("--input %s: no %s runs found", input, f.name().toLowerCase(Locale.ROOT));
         }
-        boolean stepMode = sel.x().size() == 1 && sel.x().get(0).equals("step")
+        String x0 = sel.x().size() == 1 ? sel.x().get(0) : null;
+        boolean stepMode = "step".equals(x0)
                 && runs.stream().noneMatch(r -> r.metrics().containsKey("step") || r.params().containsKey("step"));
+        // W&B's step axes: _step is the logging step itself, _runtime and _timestamp are logged with it
+        boolean wandbAxis = STEP_AXES.contains(x0) && !x0.equals(sel.y());
+        stepMode |= wandbAxis;
         Set<String> paramNames = new LinkedHashSet<>();
         Set<String> metricNames = new LinkedHashSet<>();
         for (Run r : runs) {
@@ -156,19 +161,33 @@ public final class RunInputs {
             columns.add("run");
             columns.add("step");
             columns.add(sel.y());
+            if (wandbAxis && !x0.equals("step")) {
+                columns.add(x0);
+            }
             for (String p : paramNames) {
                 if (!columns.contains(p)) {
                     columns.add(p);
                 }
             }
+            int first = wandbAxis && !x0.equals("step") ? 4 : 3;
             for (Run r : runs) {
                 List<Run.MetricPoint> s = r.metrics().getOrDefault(sel.y(), List.of());
+                Map<Long, Double> axis = new java.util.HashMap<>();
+                if (first == 4) {
+                    for (Run.MetricPoint a : r.metrics().getOrDefault(x0, List.of())) {
+                        axis.put(a.step(), a.value());
+                    }
+                }
                 for (Run.MetricPoint mp : s) {
                     String[] row = new String[columns.size()];
                     row[0] = r.name();
                     row[1] = Long.toString(mp.step());
                     row[2] = Double.toString(mp.value());
-                    for (int j = 3; j < columns.size(); j++) {
+                    if (first == 4) {
+                        Double a = x0.equals("_step") ? Double.valueOf(mp.step()) : axis.get(mp.step());
+                        row[3] = a == null ? "" : Double.toString(a);
+                    }
+                    for (int j = first; j < columns.size(); j++) {
                         row[j] = r.params().getOrDefault(columns.get(j), "");
                     }
                     rows.add(row);
@@ -205,6 +224,9 @@ public final class RunInputs {
         }
         return new Table(columns, rows, sources);
     }
+
+    /** Names of W&amp;B's per-step axes usable as {@code --x} (one row per logged step). */
+    static final Set<String> STEP_AXES = Set.of("_step", "_runtime", "_timestamp");
 
     /** Files under {@code input} (or {@code input} itself) accepted by {@code accept}, sorted. */
     static List<Path> find(Path input, Predicate<Path> accept) {
