@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
                 "TensorBoard event files (one point per run: its last value, or --reduce; --x step fits one run's curve).",
                 "",
                 "Laws: rg (C n^(-2/d)), power (A n^-alpha), power+offset (E + A n^-alpha), broken (Caballero et al. 2022),",
-                "the LCDB families pow2 pow3 pow4 log2 ilog2 exp3 expd3 exp4 vap3 logpower3 mmf4 wbl4 janoschek4,",
+                "the LCDB families pow2 pow3 pow4 pow4vl log2 ilog2 exp3 expd3 exp4 vap3 logpower3 mmf4 wbl4 janoschek4,",
                 "and chinchilla (E + A/N^alpha + B/D^beta, two --x columns).",
                 "",
                 "Example (the Chinchilla replication of Besiroglu et al. 2024):",
