@@ -94,7 +94,8 @@ public final class CurveFitter {
      * Fits from the given starts (natural parameter vectors); fixed parameters of the law are imposed.
      *
      * <p>Two local optimisers: every start runs the chosen one (L-BFGS by default); then the
-     * {@link #POLISHED} best distinct optima are polished by Levenberg-Marquardt on the loss written
+     * {@link #POLISHED} best distinct optima are polished by Levenberg-Marquardt (when
+     * Levenberg-Marquardt is the chosen optimiser, every run uses the polishing tolerance instead) on the loss written
      * as least squares ({@link Loss#root}) with relative tolerances of {@code 1e-15}. Gauss-Newton
      * steps keep converging where the gradient is already tiny but the valley is long and flat (a
      * break beyond the data, zero-residual curves), where a quasi-Newton run stops on its absolute
@@ -110,14 +111,16 @@ public final class CurveFitter {
             double[] u0 = obj.toInternal(starts.get(i));
             results[i] = o.method() == Method.LBFGS
                     ? Lbfgs.minimize(obj, u0, o.lbfgs())
-                    : LevenbergMarquardt.minimize(obj, data.size(), u0, o.lbfgs().maxIterations(), o.lbfgs().relativeTolerance());
+                    : LevenbergMarquardt.minimize(obj, data.size(), u0, o.lbfgs().maxIterations(),
+                            Math.min(o.lbfgs().relativeTolerance(), POLISH_TOLERANCE));
         });
         Integer[] order = ranked(results);
         if (order.length == 0) {
             throw InvalidInputException.of("law %s: the objective is not finite at any of %d starts (the law is undefined "
                     + "for these data, e.g. a non-positive prediction in a log-space fit)", law.name(), s);
         }
-        List<Integer> candidates = distinctBest(results, order, POLISHED);
+        // with Levenberg-Marquardt as the first optimiser every run already went to the polishing tolerance
+        List<Integer> candidates = o.method() == Method.LBFGS ? distinctBest(results, order, POLISHED) : List.of();
         double[] before = new double[s];
         for (int i = 0; i < s; i++) {
             before[i] = results[i].value();
