@@ -156,6 +156,21 @@ public final class TensorBoardReader {
             }
         }
 
+        /** The next length-delimited field {@code field} as its own reader (others skipped), or null. */
+        Wire next(int field) {
+            while (more()) {
+                long key = varint();
+                if ((key >>> 3) == field && (key & 7) == 2) {
+                    int len = lengthDelimited();
+                    Wire sub = new Wire(buf, pos, pos + len);
+                    pos += len;
+                    return sub;
+                }
+                skip((int) (key & 7));
+            }
+            return null;
+        }
+
         void skip(int wireType) {
             switch (wireType) {
                 case 0 -> varint();
@@ -285,28 +300,9 @@ public final class TensorBoardReader {
 
     /** {@code SummaryMetadata.plugin_data.plugin_name} (fields 1 and 1), or null. */
     private static String pluginName(byte[] buf, int from, int to) {
-        Wire w = new Wire(buf, from, to);
-        while (w.more()) {
-            long key = w.varint();
-            int field = (int) (key >>> 3);
-            int type = (int) (key & 7);
-            if (field == 1 && type == 2) {
-                int len = w.lengthDelimited();
-                Wire p = new Wire(buf, w.pos, w.pos + len);
-                w.pos += len;
-                while (p.more()) {
-                    long k = p.varint();
-                    if ((k >>> 3) == 1 && (k & 7) == 2) {
-                        int l = p.lengthDelimited();
-                        return new String(buf, p.pos, l, java.nio.charset.StandardCharsets.UTF_8);
-                    }
-                    p.skip((int) (k & 7));
-                }
-            } else {
-                w.skip(type);
-            }
-        }
-        return null;
+        Wire data = new Wire(buf, from, to).next(1);
+        Wire name = data == null ? null : data.next(1);
+        return name == null ? null : new String(buf, name.pos, name.end - name.pos, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** TensorFlow {@code DataType} numbers of the numeric types read, to their element size in bytes. */
