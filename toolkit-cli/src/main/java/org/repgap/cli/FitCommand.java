@@ -41,12 +41,12 @@ import picocli.CommandLine.Option;
                 "TensorBoard event files (one point per run: its last value, or --reduce; --x step fits one run's curve).",
                 "",
                 "Laws: rg (C n^(-2/d)), power (A n^-alpha), power+offset (E + A n^-alpha), broken (Caballero et al. 2022),",
-                "the LCDB families pow2 pow3 pow4 log2 ilog2 exp3 expd3 exp4 vap3 logpower3 mmf4 wbl4 janoschek4,",
+                "the LCDB families pow2 pow3 pow4 pow4vl log2 ilog2 exp3 expd3 exp4 vap3 logpower3 mmf4 wbl4 janoschek4,",
                 "and chinchilla (E + A/N^alpha + B/D^beta, two --x columns).",
                 "",
                 "Example (the Chinchilla replication of Besiroglu et al. 2024):",
                 "  repgap fit --input svg_extracted_data.csv --derive 'D=Training FLOP/(6*Model Size)' \\",
-                "     --x 'Model Size,D' --y loss --drop-top 5 --law chinchilla --bootstrap 200",
+                "     --x 'Model Size,D' --y loss --drop-top 5 --law chinchilla --loss huber --delta 1e-3 --bootstrap 200",
                 "",
                 "With --plot FILE: the points (mean +- sd over seeds) against the first --x column, each fitted law",
                 "that has a closed form here (rg, power, power+offset) with its pointwise bootstrap band when --bootstrap B",
@@ -96,6 +96,12 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--skip-bad", description = "Warn about corrupt records or malformed lines and keep what was read, instead of failing.")
     boolean skipBad;
 
+    @Option(names = "--include-deleted", description = "Keep MLflow runs marked deleted (lifecycle_stage: deleted); skipped by default.")
+    boolean includeDeleted;
+
+    @Option(names = "--include-unfinished", description = "Keep W&B runs-table rows whose State is not finished; skipped by default.")
+    boolean includeUnfinished;
+
     @Option(names = "--law", defaultValue = "rg,power,power+offset", paramLabel = "LAWS",
             description = "Comma-separated laws, or all (default: ${DEFAULT-VALUE}).")
     String law;
@@ -106,13 +112,14 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--breaks", defaultValue = "1", paramLabel = "K", description = "Breaks of the broken power law (default: ${DEFAULT-VALUE}).")
     int breaks;
 
-    @Option(names = "--loss", defaultValue = "huber", paramLabel = "LOSS", description = "huber|l2 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--loss", defaultValue = "l2", paramLabel = "LOSS",
+            description = "l2|huber (default: ${DEFAULT-VALUE}; the Chinchilla replication uses --loss huber --delta 1e-3).")
     String loss;
 
     @Option(names = "--space", defaultValue = "log", paramLabel = "SPACE", description = "Residual space: log|linear (default: ${DEFAULT-VALUE}).")
     String space;
 
-    @Option(names = "--delta", defaultValue = "1e-3", paramLabel = "D", description = "Huber threshold (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--delta", defaultValue = "1e-3", paramLabel = "D", description = "Huber threshold, with --loss huber (default: ${DEFAULT-VALUE}).")
     double delta;
 
     @Option(names = "--optimizer", defaultValue = "lbfgs", paramLabel = "OPT",
@@ -189,34 +196,19 @@ public final class FitCommand implements Callable<Integer> {
         ReadOptions read = new ReadOptions(skipBad, w -> {
             warnings.add(w);
             System.err.println("repgap: warning: " + w);
-        });
-        Table table = RunInputs.read(input, RunFormat.parse(formatIn), new RunInputs.Selection(xs, y, Reduce.parse(reduce)), read);
+        }, includeDeleted, includeUnfinished);
+        Table table = RunInputs.read(input, RunFormat.parse(formatIn), new RunInputs.Selection(xs, y, Reduce.parse(reduce), groupBy), read);
         CurveExtraction.Spec spec = new CurveExtraction.Spec(xs, y, derive, where, groupBy, dropTop);
         Table transformed = CurveExtraction.transform(table, spec);
         List<CurveExtraction.GroupCurve> curves = CurveExtraction.curves(transformed, spec, read.warnings());
         StderrProgress progress = new StderrProgress();
-        List<LawReport> reports = new ArrayList<>();
-        for (CurveExtraction.GroupCurve gc : curves) {
-            List<LawReport> rs = new ArrayList<>();
-            for (Law l : laws) {
-                try {
-                    rs.add(FitAnalysis.analyse(l, gc.curve(), gc.group(), options, progress));
-                } catch (InvalidInputException e) {
-                    if (laws.size() == 1) {
-                        throw curves.size() > 1 ? InvalidInputException.of("group %s: %s", gc.group(), e.getMessage()) : e;
-                    }
-                    String w = (gc.group().isEmpty() ? "" : "group " + gc.group() + ": ") + "law " + l.name() + " skipped: " + e.getMessage();
-                    warnings.add(w);
-                    System.err.println("repgap: warning: " + w);
-                }
-            }
-            rs.sort(java.util.Comparator.comparing((LawReport r) -> r.aicc() == null ? Double.POSITIVE_INFINITY : r.aicc())
-                    .thenComparing(LawReport::law));
-            reports.addAll(rs);
-        }
-        progress.finish();
-        if (reports.isEmpty()) {
-            throw InvalidInputException.of("no law could be fitted: %s", String.join("; ", warnings));
+        Map<Map<String, String>, org.repgap.fit.LearningCurve> groups = new LinkedHashMap<>();
+        curves.forEach(gc -> groups.put(gc.group(), gc.curve()));
+        List<LawReport> reports;
+        try {
+            reports = FitAnalysis.analyseGroups(laws, groups, options, progress, read.warnings());
+        } finally {
+            progress.finish();
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("input", input.toString());
@@ -427,7 +419,25 @@ public final class FitCommand implements Callable<Integer> {
         m.put("aicc", finite(r.aicc()));
         m.put("bic", finite(r.bic()));
         m.put("holdout_error", finite(r.holdoutError()));
+        if (r.holdout() != null) {
+            Map<String, Object> h = new LinkedHashMap<>();
+            h.put("fit_on", "x <= " + r.holdout().cut());
+            h.put("fitted_points", r.holdout().fittedPoints());
+            h.put("held_out_points", r.holdout().heldOutPoints());
+            Map<String, Double> hp = new LinkedHashMap<>();
+            r.holdout().params().forEach((k, v) -> hp.put(k, finite(v)));
+            h.put("params", hp);
+            h.put("error", finite(r.holdout().error()));
+            m.put("holdout_fit", h);
+        }
         m.put("converged", r.converged());
+        Map<String, Object> conv = new LinkedHashMap<>();
+        conv.put("gradient_norm", finite(r.convergence().gradientNorm()));
+        conv.put("objective_change", finite(r.convergence().objectiveChange()));
+        conv.put("agreeing_starts", r.convergence().agreeingStarts());
+        conv.put("starts", r.convergence().starts());
+        conv.put("polished", r.convergence().polished());
+        m.put("convergence", conv);
         m.put("points", r.points());
         m.put("bootstrap_replicates", r.bootstrapReplicates());
         m.put("warnings", r.warnings());
@@ -517,6 +527,9 @@ public final class FitCommand implements Callable<Integer> {
             }
             for (LawReport r : e.getValue()) {
                 sb.append('\n').append(r.law()).append(": ").append(r.formula()).append('\n');
+                if (r.holdout() != null) {
+                    sb.append("  full-data fit:\n");
+                }
                 for (Map.Entry<String, Double> p : r.params().entrySet()) {
                     double[] ci = r.ci().get(p.getKey());
                     sb.append(String.format(Locale.ROOT, "  %-8s = %-12s", p.getKey(), num(p.getValue())));
@@ -531,6 +544,11 @@ public final class FitCommand implements Callable<Integer> {
                         sb.append(String.format(Locale.ROOT, " CI [%s, %s]", num(r.dImpliedCi()[0]), num(r.dImpliedCi()[1])));
                     }
                     sb.append('\n');
+                }
+                if (r.holdout() != null) {
+                    sb.append(String.format(Locale.ROOT, "  holdout fit (x <= %s, %d points; error %s on %d held-out points):%n",
+                            num(r.holdout().cut()), r.holdout().fittedPoints(), num(r.holdout().error()), r.holdout().heldOutPoints()));
+                    r.holdout().params().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-8s = %s%n", k, num(v))));
                 }
                 for (String w : r.warnings()) {
                     sb.append("  warning: ").append(w).append('\n');

@@ -66,6 +66,10 @@ class FitCommandTest {
         assertEquals(2 / best.get("params").get("alpha").asDouble(), best.get("d_implied").asDouble(), 1e-9);
         assertTrue(best.get("converged").asBoolean());
         assertTrue(best.get("holdout_error").isNumber());
+        JsonNode held = best.get("holdout_fit");
+        assertEquals(best.get("holdout_error").asDouble(), held.get("error").asDouble(), 0.0);
+        assertTrue(held.get("params").get("alpha").isNumber() && held.get("fit_on").asText().startsWith("x <= "), held.toString());
+        assertTrue(held.get("fitted_points").asInt() + held.get("held_out_points").asInt() == 12, held.toString());
         assertEquals(5, doc.get("provenance").get("seed").asLong());
         assertEquals(64, doc.get("provenance").get("data_hash").asText().length(), "SHA-256 of the input file");
     }
@@ -83,6 +87,31 @@ class FitCommandTest {
         String[] lines = Files.readString(csv).split("\n");
         assertEquals("law,param,value,ci_low,ci_high,se,d_implied,aicc,bic,holdout_error,converged,points", lines[0]);
         assertEquals(3, lines.length);
+    }
+
+    /** Issue 15 defect 4: a group that cannot be fitted is reported and the others are fitted. */
+    @Test
+    void oneBadGroupDoesNotStopAGroupByFit() throws IOException {
+        Path f = curve();
+        String good = Files.readString(f);
+        // group "tiny": 2 points for a 3-parameter law; group "empty": no finite y
+        Files.writeString(f, good + "10,0,2.5,tiny\n20,0,2.0,tiny\n10,0,nan,empty\n20,0,,empty\n");
+        Path out = tmp.resolve("groups.json");
+        assertEquals(0, run("fit", "--input", f.toString(), "--x", "train size", "--y", "test_loss", "--law", "power+offset",
+                "--group-by", "arch", "--format", "json", "--output", out.toString()), err.toString());
+        JsonNode doc = Json.mapper().readTree(Files.readString(out));
+        assertEquals(1, doc.get("fits").size());
+        assertEquals("cnn", doc.get("fits").get(0).get("group").get("arch").asText());
+        String warnings = doc.get("warnings").toString();
+        assertTrue(warnings.contains("group {arch=tiny} skipped") && warnings.contains("3 free parameters but only 2 point(s)"), warnings);
+        assertTrue(warnings.contains("group {arch=empty} skipped: no usable rows"), warnings);
+        // nothing fits: exit 2, every reason named
+        Files.writeString(f, "\"train size\",seed,test_loss,arch\n10,0,2.5,tiny\n20,0,2.0,tiny\n10,0,nan,empty\n");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("fit", "--input", f.toString(), "--x", "train size", "--y", "test_loss", "--law", "power+offset",
+                "--group-by", "arch", "--output", tmp.resolve("none.json").toString()));
+        assertTrue(err.toString().contains("group {arch=tiny} skipped") && err.toString().contains("no law could be fitted"), err.toString());
+        assertTrue(Files.notExists(tmp.resolve("none.json")));
     }
 
     @Test

@@ -156,7 +156,7 @@ class PlotOptionTest {
         Path svg = tmp.resolve("fit.svg");
         Path json = tmp.resolve("fit.json");
         Run r = run("fit", "--input", curve(false).toString(), "--x", "n", "--y", "test_loss", "--law", "power,power+offset",
-                "--holdout", "0.75", "--bootstrap", "20", "--format", "json", "--output", json.toString(), "--plot", svg.toString());
+                "--holdout", "0.75", "--bootstrap", "40", "--format", "json", "--output", json.toString(), "--plot", svg.toString());
         assertPlotted(r, svg);
         String texts = svgTexts(svg);
         assertTrue(texts.contains("test_loss"), "y axis title is the --y column: " + texts);

@@ -118,13 +118,57 @@ public final class BrokenPowerLaw implements Law {
         }
         positions[positions.length - 1] = 1;
         axes[axes.length - 1] = new double[] {1};
-        List<double[]> grid = Grids.product(size, positions, axes);
+        List<double[]> grid = new ArrayList<>(Grids.product(size, positions, axes));
+        grid.addAll(hypercube(size, lo, hi));
         return VariableProjection.starts(this, data, grid, new int[] {0, 1}, (p, x, lx, phi) -> {
             phi[0] = 1;
             phi[1] = Math.exp(logShape(p, lx[0]));
             return 0;
         }, 12);
     }
+
+    /** Seed of the Latin-hypercube starts (fixed, so a fit is reproducible). */
+    static final long START_SEED = 20221027L;
+
+    /**
+     * {@value #HYPERCUBE} Latin-hypercube starts over ranges scaled to the data: {@code c0} in
+     * [-0.5, 1.5], each {@code c_i} in [-1, 8], {@code d_i} in [x_min, 10 x_max] and {@code f_i} in
+     * [0.02, 2] (both log-uniform), so that sharp breaks and breaks beyond the data (which the
+     * curvature before them still determines) have starts; cf. the grid of Caballero et al.'s
+     * noiseless 4-digit-addition script ({@code c1} up to 8, {@code d1} up to 1.25^35 = 2465 for
+     * {@code x <= 405}, {@code f1} from 0).
+     */
+    private List<double[]> hypercube(int size, double lo, double hi) {
+        int dims = 1 + 3 * breaks;
+        int[] positions = new int[dims];
+        double[] a = new double[dims];
+        double[] b = new double[dims];
+        boolean[] log = new boolean[dims];
+        positions[0] = 2;
+        a[0] = -0.5;
+        b[0] = 1.5;
+        for (int i = 0; i < breaks; i++) {
+            positions[1 + 3 * i] = 3 + 3 * i;
+            a[1 + 3 * i] = -1;
+            b[1 + 3 * i] = 8;
+            positions[2 + 3 * i] = 4 + 3 * i;
+            a[2 + 3 * i] = lo;
+            b[2 + 3 * i] = 10 * hi;
+            log[2 + 3 * i] = true;
+            positions[3 + 3 * i] = 5 + 3 * i;
+            a[3 + 3 * i] = 0.02;
+            b[3 + 3 * i] = 2;
+            log[3 + 3 * i] = true;
+        }
+        List<double[]> out = Grids.latinHypercube(size, HYPERCUBE, START_SEED, positions, a, b, log);
+        for (double[] p : out) {
+            p[1] = 1;
+        }
+        return out;
+    }
+
+    /** Number of Latin-hypercube starts. */
+    static final int HYPERCUBE = 256;
 
     @Override
     public boolean hasExponent() {

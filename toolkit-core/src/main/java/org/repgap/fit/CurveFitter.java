@@ -34,9 +34,21 @@ public final class CurveFitter {
             }
         }
 
-        /** Huber (delta 1e-3) on log residuals, L-BFGS, parallel starts. */
+        /**
+         * Least squares on log residuals, L-BFGS, parallel starts. Least squares has a unique
+         * optimum where the law is identifiable (for {@code rg} and {@code power} it is a linear
+         * regression in log space), so laws of one family give the same parameters. Huber with
+         * {@code delta = 1e-3} (Besiroglu et al.'s Chinchilla setting, {@link #chinchilla()}) is
+         * L1-like on ordinary learning curves, whose log residuals are far above {@code 1e-3}: its
+         * optimum is then a flat set, not a point.
+         */
         public static Options defaults() {
-            return new Options(Loss.huberLog(1e-3), Method.LBFGS, Lbfgs.Options.defaults(), true);
+            return new Options(Loss.leastSquares(Loss.Space.LOG), Method.LBFGS, Lbfgs.Options.defaults(), true);
+        }
+
+        /** Besiroglu et al. 2024's setting: Huber with {@code delta = 1e-3} on log residuals, L-BFGS. */
+        public static Options chinchilla() {
+            return defaults().withLoss(Loss.huberLog(1e-3));
         }
 
         public Options withLoss(Loss l) {
@@ -66,7 +78,29 @@ public final class CurveFitter {
         return fitFrom(law, data, starts, o);
     }
 
-    /** Fits from the given starts (natural parameter vectors); fixed parameters of the law are imposed. */
+    /** Distinct best local optima polished by Levenberg-Marquardt after the first optimiser. */
+    public static final int POLISHED = 3;
+
+    /** Relative objective difference within which two runs count as agreeing on the optimum. */
+    public static final double AGREEMENT = 1e-6;
+
+    /** Relative tolerance of the polishing run (cost and parameters), near double precision. */
+    static final double POLISH_TOLERANCE = 1e-15;
+
+    /** Iteration cap of a polishing run. */
+    static final int POLISH_ITERATIONS = 5000;
+
+    /**
+     * Fits from the given starts (natural parameter vectors); fixed parameters of the law are imposed.
+     *
+     * <p>Two local optimisers: every start runs the chosen one (L-BFGS by default); then the
+     * {@link #POLISHED} best distinct optima are polished by Levenberg-Marquardt (when
+     * Levenberg-Marquardt is the chosen optimiser, every run uses the polishing tolerance instead) on the loss written
+     * as least squares ({@link Loss#root}) with relative tolerances of {@code 1e-15}. Gauss-Newton
+     * steps keep converging where the gradient is already tiny but the valley is long and flat (a
+     * break beyond the data, zero-residual curves), where a quasi-Newton run stops on its absolute
+     * gradient tolerance. A polished point replaces the original only when its objective is lower.
+     */
     public static FitResult fitFrom(Law law, CurvePoints data, List<double[]> starts, Options o) {
         double[] fixed = law.fixedValues();
         int s = starts.size();
@@ -77,43 +111,83 @@ public final class CurveFitter {
             double[] u0 = obj.toInternal(starts.get(i));
             results[i] = o.method() == Method.LBFGS
                     ? Lbfgs.minimize(obj, u0, o.lbfgs())
-                    : LevenbergMarquardt.minimize(obj, data.size(), u0, o.lbfgs().maxIterations(), o.lbfgs().relativeTolerance());
+                    : LevenbergMarquardt.minimize(obj, data.size(), u0, o.lbfgs().maxIterations(),
+                            Math.min(o.lbfgs().relativeTolerance(), POLISH_TOLERANCE));
         });
-        int best = -1;
-        int converged = 0;
-        for (int i = 0; i < s; i++) {
-            if (results[i].converged()) {
-                converged++;
-            }
-            if (Double.isFinite(results[i].value()) && (best < 0 || results[i].value() < results[best].value())) {
-                best = i;
-            }
-        }
-        if (best < 0) {
+        Integer[] order = ranked(results);
+        if (order.length == 0) {
             throw InvalidInputException.of("law %s: the objective is not finite at any of %d starts (the law is undefined "
                     + "for these data, e.g. a non-positive prediction in a log-space fit)", law.name(), s);
         }
-        Objective obj = new Objective(law, data, o.loss(), fixed);
-        double[] p = obj.toNatural(results[best].x());
-        Integer[] order = IntStream.range(0, s).boxed().filter(i -> Double.isFinite(results[i].value()))
-                .sorted(java.util.Comparator.comparingDouble((Integer i) -> results[i].value()).thenComparingInt(i -> i))
-                .toArray(Integer[]::new);
-        List<double[]> alternatives = new ArrayList<>();
-        List<double[]> seen = new ArrayList<>();
-        seen.add(results[best].x());
-        for (int i : order) {
-            if (alternatives.size() >= 8) {
-                break;
+        // with Levenberg-Marquardt as the first optimiser every run already went to the polishing tolerance
+        List<Integer> candidates = o.method() == Method.LBFGS ? distinctBest(results, order, POLISHED) : List.of();
+        double[] before = new double[s];
+        for (int i = 0; i < s; i++) {
+            before[i] = results[i].value();
+        }
+        boolean[] polished = new boolean[s];
+        (o.parallel() ? candidates.parallelStream() : candidates.stream()).forEach(i -> {
+            Objective obj = new Objective(law, data, o.loss(), fixed);
+            Lbfgs.Result p = LevenbergMarquardt.minimize(obj, data.size(), results[i].x(), POLISH_ITERATIONS, POLISH_TOLERANCE);
+            if (Double.isFinite(p.value()) && p.value() < results[i].value()) {
+                results[i] = new Lbfgs.Result(p.x(), p.value(), results[i].iterations() + p.iterations(),
+                        results[i].evaluations() + p.evaluations(), p.converged(), p.message() + " (polish)");
+                polished[i] = true;
             }
-            double[] u = results[i].x();
-            boolean distinct = seen.stream().allMatch(v -> distance(u, v) > 1e-3);
-            if (distinct) {
-                seen.add(u);
-                alternatives.add(obj.toNatural(u));
+        });
+        order = ranked(results);
+        int best = order[0];
+        int converged = 0;
+        for (Lbfgs.Result r : results) {
+            if (r.converged()) {
+                converged++;
             }
         }
-        return new FitResult(law, p, results[best].value(), results[best].converged(), results[best].message(), s, converged,
-                alternatives);
+        Objective obj = new Objective(law, data, o.loss(), fixed);
+        double fBest = results[best].value();
+        int agreeing = 0;
+        for (Lbfgs.Result r : results) {
+            if (r.value() - fBest <= AGREEMENT * Math.abs(fBest) + 1e-28 * data.size()) {
+                agreeing++;
+            }
+        }
+        double[] g = new double[obj.dimension()];
+        obj.valueAndGradient(results[best].x(), g);
+        double gnorm = 0;
+        for (double v : g) {
+            gnorm = Math.max(gnorm, Math.abs(v));
+        }
+        double change = polished[best] ? (before[best] - fBest) / Math.max(Math.abs(before[best]), Double.MIN_NORMAL) : 0;
+        double[] p = obj.toNatural(results[best].x());
+        List<double[]> alternatives = new ArrayList<>();
+        for (int i : distinctBest(results, order, 9)) {
+            if (i != best) {
+                alternatives.add(obj.toNatural(results[i].x()));
+            }
+        }
+        return new FitResult(law, p, fBest, results[best].converged(), results[best].message(), s, converged,
+                alternatives, new FitResult.Convergence(gnorm, change, agreeing, s, polished[best]));
+    }
+
+    /** Indices of the runs with a finite objective, lowest first (ties: the earliest start). */
+    private static Integer[] ranked(Lbfgs.Result[] results) {
+        return IntStream.range(0, results.length).boxed().filter(i -> Double.isFinite(results[i].value()))
+                .sorted(java.util.Comparator.comparingDouble((Integer i) -> results[i].value()).thenComparingInt(i -> i))
+                .toArray(Integer[]::new);
+    }
+
+    /** The first {@code limit} runs in {@code order} whose optimiser coordinates differ from every earlier one kept. */
+    private static List<Integer> distinctBest(Lbfgs.Result[] results, Integer[] order, int limit) {
+        List<Integer> kept = new ArrayList<>();
+        for (int i : order) {
+            if (kept.size() >= limit) {
+                break;
+            }
+            if (kept.stream().allMatch(j -> distance(results[i].x(), results[j].x()) > 1e-3)) {
+                kept.add(i);
+            }
+        }
+        return kept;
     }
 
     private static double distance(double[] a, double[] b) {

@@ -49,6 +49,11 @@ public final class FitAnalysis {
             if (!(level > 0 && level < 1)) {
                 throw InvalidInputException.of("--level %s: must be in (0, 1)", level);
             }
+            if (bootstrap > 0 && bootstrap < minimumReplicates(level)) {
+                throw InvalidInputException.of("--bootstrap %d: a %s%% percentile interval needs at least %d replicates "
+                        + "(each tail, (1 - level)/2 of them, must hold at least one)", bootstrap,
+                        new java.math.BigDecimal(Double.toString(100 * level)).stripTrailingZeros().toPlainString(), minimumReplicates(level));
+            }
             if (!Double.isNaN(holdout) && !(holdout > 0 && Double.isFinite(holdout))) {
                 throw InvalidInputException.of("--holdout %s: give a fraction in (0, 1) or a cut value >= 1 on the first x column", holdout);
             }
@@ -57,7 +62,17 @@ public final class FitAnalysis {
             }
         }
 
-        /** Defaults: Huber log, no weights, no bootstrap, 95 %, no holdout, seed 0, 4 extra starts. */
+        /**
+         * The fewest replicates whose percentile interval at {@code level} rests on data:
+         * {@code ceil(2 / (1 - level))}, so that each tail of {@code (1 - level)/2} holds at least one
+         * replicate (40 at 95 %, 20 at 90 %); fewer would give bounds set by one or two replicates
+         * by interpolation, or an interval that excludes the estimate.
+         */
+        public static int minimumReplicates(double level) {
+            return (int) Math.ceil(2 / (1 - level) - 1e-9);
+        }
+
+        /** Defaults: least squares on log residuals, no weights, no bootstrap, 95 %, no holdout, seed 0, 4 extra starts. */
         public static Options defaults() {
             return new Options(CurveFitter.Options.defaults(), false, 0, 0.95, Double.NaN, 0, 4);
         }
@@ -90,6 +105,54 @@ public final class FitAnalysis {
         return out;
     }
 
+    /**
+     * Fits every law to every group (a {@code --group-by} fit): a law that cannot be fitted to a
+     * group is reported through {@code warnings} with its reason (a group none of whose laws fits is
+     * reported as skipped), and the others are still fitted; the warnings are given once, after
+     * the fits (when nothing fits they form the exception's message instead). Reports are ranked by AICc within each
+     * group, groups in the given order.
+     *
+     * @param groups group values (empty map without grouping) to curve
+     * @throws InvalidInputException when nothing could be fitted (without grouping and with one law:
+     *     that fit's own message)
+     */
+    public static List<LawReport> analyseGroups(List<Law> laws, Map<Map<String, String>, LearningCurve> groups, Options o,
+                                                Progress progress, java.util.function.Consumer<String> warnings) {
+        List<LawReport> out = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        for (Map.Entry<Map<String, String>, LearningCurve> g : groups.entrySet()) {
+            String prefix = g.getKey().isEmpty() ? "" : "group " + g.getKey() + ": ";
+            List<LawReport> rs = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            for (Law law : laws) {
+                try {
+                    rs.add(analyse(law, g.getValue(), g.getKey(), o, progress));
+                } catch (InvalidInputException e) {
+                    if (laws.size() == 1 && groups.size() == 1 && g.getKey().isEmpty()) {
+                        throw e;
+                    }
+                    failed.add("law " + law.name() + ": " + e.getMessage());
+                }
+            }
+            if (rs.isEmpty()) {
+                reasons.add(prefix.isEmpty() ? String.join("; ", failed)
+                        : "group " + g.getKey() + " skipped: " + String.join("; ", failed));
+            } else {
+                for (String f : failed) {
+                    reasons.add(prefix + f.replaceFirst(": ", " skipped: "));
+                }
+            }
+            rs.sort(Comparator.comparing((LawReport r) -> r.aicc() == null ? Double.POSITIVE_INFINITY : r.aicc())
+                    .thenComparing(LawReport::law));
+            out.addAll(rs);
+        }
+        if (out.isEmpty()) {
+            throw InvalidInputException.of("no law could be fitted: %s", String.join("; ", reasons));
+        }
+        reasons.forEach(warnings);
+        return out;
+    }
+
     /** Fits one law. */
     public static LawReport analyse(Law law, LearningCurve curve, Map<String, String> group, Options o, Progress progress) {
         Loss.Space space = o.fit().loss().space();
@@ -98,6 +161,10 @@ public final class FitAnalysis {
         List<String> warnings = new ArrayList<>();
         if (!fit.converged()) {
             warnings.add("optimiser did not converge: " + fit.message());
+        }
+        if (fit.convergence().agreeingStarts() < 2 && fit.starts() > 1) {
+            warnings.add(String.format(Locale.ROOT, "only 1 of %d starts reached the best objective (%.6g): "
+                    + "no other start confirms that this optimum is the global one", fit.starts(), fit.objective()));
         }
         List<Parameter> ps = law.parameters();
         double[] p = fit.params();
@@ -135,25 +202,50 @@ public final class FitAnalysis {
                 warnings.add(String.format(Locale.ROOT, "%d of %d bootstrap replicates could not be fitted and were dropped",
                         o.bootstrap() - replicates, o.bootstrap()));
             }
-            if (replicates > 0) {
+            int minimum = Options.minimumReplicates(o.level());
+            if (n <= k) {
+                warnings.add(String.format(Locale.ROOT, "no bootstrap intervals: %d point(s) for %d free parameters leave no "
+                        + "residual, so every replicate that can be fitted reproduces its points exactly and the spread of the "
+                        + "replicates says nothing about the uncertainty", n, k));
+            } else if (replicates < minimum) {
+                warnings.add(String.format(Locale.ROOT, "no bootstrap intervals: only %d replicate(s) could be fitted, fewer "
+                        + "than the %d a %.0f%% interval needs", replicates, minimum, 100 * o.level()));
+            } else {
+                List<String> flat = new ArrayList<>();
                 for (int j = 0; j < ps.size(); j++) {
                     Bootstrap.Interval iv = Bootstrap.percentile(reps, j, o.level());
+                    if (fixedParameter(law, j)) {
+                        continue;
+                    }
+                    if (!(iv.high() > iv.low())) {
+                        flat.add(ps.get(j).name());
+                        continue;
+                    }
                     ci.put(ps.get(j).name(), new double[] {iv.low(), iv.high()});
                     se.put(ps.get(j).name(), Bootstrap.standardError(reps, j));
                 }
+                if (!flat.isEmpty()) {
+                    warnings.add("no bootstrap interval for " + String.join(", ", flat) + ": every replicate gave the same "
+                            + "value, so the resamples carry no information on its uncertainty");
+                }
                 if (d != null) {
                     Bootstrap.Interval iv = Bootstrap.percentile(reps, ps.size(), o.level());
-                    dCi = new double[] {iv.low(), iv.high()};
+                    if (iv.high() > iv.low()) {
+                        dCi = new double[] {iv.low(), iv.high()};
+                    }
                 }
             }
         }
 
-        Double holdoutError = null;
-        if (!Double.isNaN(o.holdout())) {
-            holdoutError = holdout(law, curve, o, warnings);
-        }
+        LawReport.HoldoutFit held = Double.isNaN(o.holdout()) ? null : holdout(law, curve, o, warnings);
+        Double holdoutError = held == null ? null : held.error();
         return new LawReport(law.name(), law.formula(), group, params, ci, se, d, dCi, fit.objective(), aicc, bic,
-                holdoutError, fit.converged(), n, replicates, warnings);
+                holdoutError, fit.converged(), n, replicates, warnings, fit.convergence(), held);
+    }
+
+    private static boolean fixedParameter(Law law, int j) {
+        double[] fixed = law.fixedValues();
+        return fixed != null && !Double.isNaN(fixed[j]);
     }
 
     /**
@@ -236,10 +328,11 @@ public final class FitAnalysis {
     }
 
     /**
-     * Fits on the smaller x (first input column) and returns the RMS prediction error on the rest:
-     * of {@code log(pred / obs)} in log space, of {@code pred - obs} in linear space.
+     * Fits on the smaller x (first input column) and returns that fit with its RMS prediction error
+     * on the rest: of {@code log(pred / obs)} in log space, of {@code pred - obs} in linear space.
+     * Null (with a warning) when there is nothing to hold out or the subset cannot be fitted.
      */
-    static Double holdout(Law law, LearningCurve curve, Options o, List<String> warnings) {
+    static LawReport.HoldoutFit holdout(Law law, LearningCurve curve, Options o, List<String> warnings) {
         int m = curve.size();
         double[] firstX = new double[m];
         for (int j = 0; j < m; j++) {
@@ -275,6 +368,11 @@ public final class FitAnalysis {
             ss += e * e;
         }
         double rms = Math.sqrt(ss / held.size());
-        return Double.isFinite(rms) ? rms : null;
+        Map<String, Double> params = new LinkedHashMap<>();
+        double[] p = fit.params();
+        for (int k = 0; k < p.length; k++) {
+            params.put(law.parameterNames().get(k), p[k]);
+        }
+        return new LawReport.HoldoutFit(cut, train.size(), test.size(), params, Double.isFinite(rms) ? rms : null);
     }
 }

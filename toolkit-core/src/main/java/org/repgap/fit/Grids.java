@@ -50,6 +50,32 @@ final class Grids {
         }
     }
 
+    /**
+     * A Latin hypercube of {@code count} vectors of length {@code size} (McKay, Beckman & Conover
+     * 1979, doi:10.1080/00401706.1979.10489755): coordinate {@code positions[j]} takes one value in
+     * each of {@code count} equal strata of {@code [lo[j], hi[j]]} (evenly in log when {@code log[j]}),
+     * at a uniform point of the stratum, with the strata permuted independently per coordinate.
+     * Other entries are 0. Deterministic for a given {@code seed}.
+     */
+    static List<double[]> latinHypercube(int size, int count, long seed, int[] positions, double[] lo, double[] hi,
+                                         boolean[] log) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        List<double[]> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(new double[size]);
+        }
+        for (int j = 0; j < positions.length; j++) {
+            int[] perm = org.repgap.stats.Shuffle.permutation(count, rng);
+            double a = log[j] ? Math.log(lo[j]) : lo[j];
+            double b = log[j] ? Math.log(hi[j]) : hi[j];
+            for (int i = 0; i < count; i++) {
+                double v = a + (b - a) * (perm[i] + rng.nextDouble()) / count;
+                out.get(i)[positions[j]] = log[j] ? Math.exp(v) : v;
+            }
+        }
+        return out;
+    }
+
     /** Geometric mean of the smallest and largest value of input {@code k}. */
     static double typicalX(CurvePoints data, int k) {
         double[] r = data.range(k);

@@ -23,9 +23,26 @@ import java.util.Map;
  * @param points          number of points fitted
  * @param bootstrapReplicates replicates that gave a fit (0 without bootstrap)
  * @param warnings        what the user should know (parameters outside their range, failed replicates, ...)
+ * @param convergence     the optimiser's convergence report (gradient, last change, starts that agree)
+ * @param holdout         the holdout fit behind {@code holdoutError}: the law refitted on {@code x <= cut} only
+ *                        (null without {@code --holdout} or when it could not be fitted); {@code params}
+ *                        are always the full-data fit
  */
 public record LawReport(String law, String formula, Map<String, String> group, Map<String, Double> params,
                         Map<String, double[]> ci, Map<String, Double> standardErrors, Double dImplied, double[] dImpliedCi,
                         double objective, Double aicc, Double bic, Double holdoutError, boolean converged, int points,
-                        int bootstrapReplicates, List<String> warnings) {
+                        int bootstrapReplicates, List<String> warnings, FitResult.Convergence convergence,
+                        HoldoutFit holdout) {
+
+    /**
+     * The extrapolation check: the fit on the smaller x and its error on the rest.
+     *
+     * @param cut           largest first-column x fitted
+     * @param fittedPoints  points with {@code x <= cut} (fitted)
+     * @param heldOutPoints points with {@code x > cut} (predicted)
+     * @param params        parameter name to estimate of this subset fit (not the full-data fit)
+     * @param error         RMS error of the prediction on the held-out points (log space: of {@code log(pred/obs)})
+     */
+    public record HoldoutFit(double cut, int fittedPoints, int heldOutPoints, Map<String, Double> params, Double error) {
+    }
 }

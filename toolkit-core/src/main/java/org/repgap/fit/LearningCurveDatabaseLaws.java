@@ -9,8 +9,12 @@ import java.util.Map;
  * The parametric learning-curve families of the Learning Curve Database: Mohr, Viering, Loog &
  * van Rijn, "LCDB 1.0: An extensive learning curves database for classification tasks", ECML PKDD
  * 2022 (doi:10.1007/978-3-031-26419-1_1), as catalogued by Viering & Loog, "The shape of learning
- * curves: a review", IEEE TPAMI 2022 (arXiv:2103.10948). Names, formulas and parameter names follow
- * those tables; {@code x} is the training-set size and must be positive ({@code ilog2} needs
+ * curves: a review", IEEE TPAMI 2022 (arXiv:2103.10948). Names, formulas, signs and parameter
+ * letters are LCDB's own fitting code, {@code get_fun_model_id} in
+ * {@code publications/2022-ecml/analysis/utils_fit.py} of {@code github.com/fmohr/lcdb} (commit
+ * e105db0), so that parameters compare with LCDB's published fits; {@code janoschek4} and
+ * {@code pow4vl} (Viering &amp; Loog's form of a four-parameter power law) are not in LCDB and keep
+ * their own names. {@code x} is the training-set size and must be positive ({@code ilog2} needs
  * {@code x > 1}). Parameters are real and may take either sign unless stated, so that the same
  * family fits error curves (decreasing) and accuracy curves (increasing).
  *
@@ -29,63 +33,106 @@ public final class LearningCurveDatabaseLaws {
     /** All families by name, in the order of the LCDB table. */
     public static Map<String, Law> all() {
         Map<String, Law> m = new LinkedHashMap<>();
-        for (Law law : List.of(pow2(), pow3(), pow4(), log2(), ilog2(), exp3(), expd3(), exp4(), vap3(), logpower3(),
+        for (Law law : List.of(pow2(), pow3(), pow4(), pow4vl(), log2(), ilog2(), exp3(), expd3(), exp4(), vap3(), logpower3(),
                 mmf4(), wbl4(), janoschek4())) {
             m.put(law.name(), law);
         }
         return m;
     }
 
-    /** {@code pow2: y = a x^(-b)}. */
+    /** {@code pow2: y = -a x^(-b)} (LCDB's {@code utils_fit.py}; a decreasing loss has {@code a < 0}). */
     public static Law pow2() {
-        return new FormulaLaw("pow2", "y = a x^(-b)",
-                List.of(Parameter.positive("a", "scale"), Parameter.real("b", 0, Double.POSITIVE_INFINITY, "exponent")),
+        List<Parameter> ps = List.of(real("a", "scale (negated)"), Parameter.real("b", 0, Double.POSITIVE_INFINITY, "exponent"));
+        FormulaLaw shell = shell("pow2", ps);
+        return new FormulaLaw("pow2", "y = -a x^(-b)", ps,
                 (p, x, lx, g) -> {
                     double t = Math.exp(-p[1] * lx);
                     if (g != null) {
-                        g[0] = t;
-                        g[1] = -p[0] * t * lx;
+                        g[0] = -t;
+                        g[1] = p[0] * t * lx;
                     }
-                    return p[0] * t;
+                    return -p[0] * t;
                 },
-                data -> VariableProjection.starts(shell("pow2", List.of(Parameter.positive("a", ""), Parameter.real("b", 0, Double.POSITIVE_INFINITY, ""))), data, Grids.product(2, new int[] {1}, Grids.geometric(0.01, 4, 16)),
+                data -> VariableProjection.starts(shell, data, Grids.product(2, new int[] {1}, Grids.geometric(0.01, 4, 16)),
                         new int[] {0}, (p, x, lx, phi) -> {
-                            phi[0] = Math.exp(-p[1] * lx[0]);
+                            phi[0] = -Math.exp(-p[1] * lx[0]);
                             return 0;
                         }, 6),
                 1);
     }
 
-    /** {@code pow3: y = a x^(-b) + c}. */
+    /** {@code pow3: y = a - b x^(-c)} (LCDB; a decreasing loss has {@code b < 0}). */
     public static Law pow3() {
-        List<Parameter> ps = List.of(real("a", "scale"), Parameter.real("b", 0, Double.POSITIVE_INFINITY, "exponent"),
-                real("c", "limit"));
+        List<Parameter> ps = List.of(real("a", "limit"), real("b", "scale (negated)"),
+                Parameter.real("c", 0, Double.POSITIVE_INFINITY, "exponent"));
         FormulaLaw shell = shell("pow3", ps);
-        return new FormulaLaw("pow3", "y = a x^(-b) + c", ps,
+        return new FormulaLaw("pow3", "y = a - b x^(-c)", ps,
                 (p, x, lx, g) -> {
-                    double t = Math.exp(-p[1] * lx);
+                    double t = Math.exp(-p[2] * lx);
                     if (g != null) {
-                        g[0] = t;
-                        g[1] = -p[0] * t * lx;
-                        g[2] = 1;
+                        g[0] = 1;
+                        g[1] = -t;
+                        g[2] = p[1] * t * lx;
                     }
-                    return p[0] * t + p[2];
+                    return p[0] - p[1] * t;
                 },
-                data -> VariableProjection.starts(shell, data, Grids.product(3, new int[] {1}, Grids.geometric(0.01, 4, 16)),
-                        new int[] {0, 2}, (p, x, lx, phi) -> {
-                            phi[0] = Math.exp(-p[1] * lx[0]);
-                            phi[1] = 1;
+                data -> VariableProjection.starts(shell, data, Grids.product(3, new int[] {2}, Grids.geometric(0.01, 4, 16)),
+                        new int[] {0, 1}, (p, x, lx, phi) -> {
+                            phi[0] = 1;
+                            phi[1] = -Math.exp(-p[2] * lx[0]);
                             return 0;
                         }, 6),
-                1);
+                2);
     }
 
-    /** {@code pow4: y = c - (-a x + b)^(-d)}, defined where {@code -a x + b > 0}. */
+    /**
+     * {@code pow4: y = a - b (x + d)^(-c)} (LCDB, "has to closely match pow3"), defined where
+     * {@code x + d > 0}.
+     */
     public static Law pow4() {
+        List<Parameter> ps = List.of(real("a", "limit"), real("b", "scale (negated)"),
+                Parameter.real("c", 0, Double.POSITIVE_INFINITY, "exponent"), real("d", "shift of x"));
+        FormulaLaw shell = shell("pow4", ps);
+        return new FormulaLaw("pow4", "y = a - b (x + d)^(-c)", ps,
+                (p, x, lx, g) -> {
+                    double u = x + p[3];
+                    if (!(u > 0)) {
+                        return Double.NaN;
+                    }
+                    double lu = Math.log(u);
+                    double t = Math.exp(-p[2] * lu);
+                    if (g != null) {
+                        g[0] = 1;
+                        g[1] = -t;
+                        g[2] = p[1] * t * lu;
+                        g[3] = p[1] * p[2] * t / u;
+                    }
+                    return p[0] - p[1] * t;
+                },
+                data -> {
+                    double xmin = data.range(0)[0];
+                    double[] ds = {-0.5 * xmin, 0, xmin, 10 * xmin};
+                    return VariableProjection.starts(shell, data,
+                            Grids.product(4, new int[] {2, 3}, Grids.geometric(0.01, 4, 12), ds),
+                            new int[] {0, 1}, (p, x, lx, phi) -> {
+                                double u = x[0] + p[3];
+                                phi[0] = 1;
+                                phi[1] = u > 0 ? -Math.exp(-p[2] * Math.log(u)) : Double.NaN;
+                                return 0;
+                            }, 8);
+                },
+                2);
+    }
+
+    /**
+     * {@code pow4vl: y = c - (-a x + b)^(-d)}, the four-parameter power law as Viering &amp; Loog 2022
+     * tabulate it, defined where {@code -a x + b > 0} (not LCDB's {@code pow4}, hence its own name).
+     */
+    public static Law pow4vl() {
         List<Parameter> ps = List.of(real("a", "slope inside the power"), real("b", "offset inside the power"),
                 real("c", "limit"), real("d", "exponent"));
-        FormulaLaw shell = shell("pow4", ps);
-        return new FormulaLaw("pow4", "y = c - (-a x + b)^(-d)", ps,
+        FormulaLaw shell = shell("pow4vl", ps);
+        return new FormulaLaw("pow4vl", "y = c - (-a x + b)^(-d)", ps,
                 (p, x, lx, g) -> {
                     double u = -p[0] * x + p[1];
                     if (!(u > 0)) {
@@ -137,11 +184,11 @@ public final class LearningCurveDatabaseLaws {
                 -1);
     }
 
-    /** {@code ilog2: y = c - a / log(x)}, for {@code x > 1}. */
+    /** {@code ilog2: y = b - a / log(x)} (LCDB), for {@code x > 1}. */
     public static Law ilog2() {
-        List<Parameter> ps = List.of(real("a", "scale"), real("c", "limit"));
+        List<Parameter> ps = List.of(real("a", "scale"), real("b", "limit"));
         FormulaLaw shell = shell("ilog2", ps);
-        return new FormulaLaw("ilog2", "y = c - a / log(x)", ps,
+        return new FormulaLaw("ilog2", "y = b - a / log(x)", ps,
                 (p, x, lx, g) -> {
                     if (!(lx > 0)) {
                         return Double.NaN;

@@ -24,8 +24,9 @@ final class LevenbergMarquardt {
         LeastSquaresBuilder b = new LeastSquaresBuilder()
                 .start(u0)
                 .target(new double[n])
-                .maxIterations(maxIterations)
-                .maxEvaluations(maxIterations * 4 + 100)
+                .maxIterations(Integer.MAX_VALUE)
+                .maxEvaluations(Integer.MAX_VALUE)
+                .checker((iteration, previous, current) -> iteration >= maxIterations)
                 .model(point -> {
                     double[] u = point.toArray();
                     double[] r = new double[n];
@@ -50,8 +51,9 @@ final class LevenbergMarquardt {
             LeastSquaresOptimizer.Optimum opt = lm.optimize(b.build());
             double[] u = opt.getPoint().toArray();
             double value = objective.valueAndGradient(u, null);
-            return new Lbfgs.Result(u, value, opt.getIterations(), opt.getEvaluations(), Double.isFinite(value),
-                    "Levenberg-Marquardt converged");
+            boolean limit = opt.getIterations() >= maxIterations;
+            return new Lbfgs.Result(u, value, opt.getIterations(), opt.getEvaluations(), Double.isFinite(value) && !limit,
+                    limit ? "Levenberg-Marquardt iteration limit reached" : "Levenberg-Marquardt converged");
         } catch (TooManyIterationsException | TooManyEvaluationsException e) {
             return new Lbfgs.Result(u0, objective.valueAndGradient(u0, null), maxIterations, maxIterations, false,
                     "Levenberg-Marquardt iteration limit reached");

@@ -63,6 +63,27 @@ public record Loss(Kind kind, Space space, double delta) {
         return r > delta ? delta : (r < -delta ? -delta : r);
     }
 
+    /**
+     * The signed root {@code s(r) = sign(r) sqrt(2 rho(r))}, so that {@code sum s_i^2 / 2 = sum rho(r_i)}:
+     * the loss as a least-squares problem, which lets Levenberg-Marquardt polish Huber fits too
+     * (the Huber part of scipy's {@code least_squares(loss=...)} rescales residuals the same way).
+     * {@code s(r) = r} for L2 and for Huber inside {@code [-delta, delta]}.
+     */
+    public double root(double r) {
+        if (kind == Kind.L2 || Math.abs(r) <= delta) {
+            return r;
+        }
+        return Math.signum(r) * Math.sqrt(2 * rho(r));
+    }
+
+    /** {@code s'(r) = psi(r) / s(r)} (1 where {@code s(r) = r}). */
+    public double rootDerivative(double r) {
+        if (kind == Kind.L2 || Math.abs(r) <= delta) {
+            return 1;
+        }
+        return psi(r) / root(r);
+    }
+
     @Override
     public String toString() {
         return kind == Kind.HUBER

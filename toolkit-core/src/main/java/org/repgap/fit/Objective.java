@@ -125,8 +125,9 @@ public final class Objective implements Lbfgs.Function {
     }
 
     /**
-     * Weighted residuals {@code sqrt(w_i) r_i} and their Jacobian with respect to the optimiser
-     * coordinates (for least squares). Returns false when the law is undefined at some point.
+     * Weighted residuals {@code sqrt(w_i) s(r_i)} ({@link Loss#root}: {@code r_i} itself for least
+     * squares) and their Jacobian with respect to the optimiser coordinates, so that half their sum of
+     * squares is the objective. Returns false when the law is undefined at some point.
      */
     public boolean residuals(double[] u, double[] r, double[][] jac) {
         fillTheta(u);
@@ -138,9 +139,9 @@ public final class Objective implements Lbfgs.Function {
                 return false;
             }
             double sw = Math.sqrt(data.w()[i]);
-            r[i] = sw * ri;
+            r[i] = sw * loss.root(ri);
             if (jac != null) {
-                double s = -sw * (log ? 1 / f : 1);
+                double s = -sw * loss.rootDerivative(ri) * (log ? 1 / f : 1);
                 for (int j = 0; j < free.length; j++) {
                     int k = free[j];
                     jac[i][j] = s * grad[k] * (params.get(k).scale() == Parameter.Scale.LOG ? theta[k] : 1);

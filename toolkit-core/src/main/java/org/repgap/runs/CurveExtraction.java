@@ -146,9 +146,17 @@ public final class CurveExtraction {
                 ys.add(clean.number(i, spec.y()));
             }
             if (xs.isEmpty()) {
-                throw InvalidInputException.of("%sno usable rows (x and y finite) to fit", g.isEmpty() ? "" : "group " + g + ": ");
+                if (g.isEmpty()) {
+                    throw InvalidInputException.of("no usable rows (x and y finite) to fit");
+                }
+                warnings.accept("group " + g + " skipped: no usable rows (x and y finite) to fit");
+                continue;
             }
             out.add(new GroupCurve(g, LearningCurve.of(xs.toArray(new double[0][]), ys.stream().mapToDouble(Double::doubleValue).toArray())));
+        }
+        if (out.isEmpty()) {
+            throw InvalidInputException.of("no group has usable rows (x and y finite) to fit (%d group(s) by %s)",
+                    groups.size(), String.join(", ", spec.groupBy()));
         }
         return out;
     }

@@ -16,8 +16,16 @@ import java.util.stream.Stream;
  * Runs of an MLflow file store ({@code mlruns/<experiment>/<run>/}): each directory with a
  * {@code metrics/} subdirectory is a run; {@code metrics/<name>} files hold lines
  * {@code timestamp value step} (older files: {@code timestamp value}, step = line number),
- * {@code params/<name>} files hold the value, {@code tags/mlflow.runName} the run's name.
- * Nested names ({@code metrics/val/loss}) are joined with {@code /}.
+ * {@code params/<name>} files hold the value. Nested names ({@code metrics/val/loss}) are joined
+ * with {@code /}.
+ *
+ * <p>{@code meta.yaml} of the run and of its experiment (the parent directory), as MLflow's
+ * {@code FileStore} writes them: a run or experiment with {@code lifecycle_stage: deleted} (what
+ * {@code mlflow.delete_run} / {@code delete_experiment} leave) is skipped unless
+ * {@link ReadOptions#includeDeleted()}, as the MLflow UI and {@code search_runs} do by default.
+ * The run's name is {@code run_name} from its {@code meta.yaml}, else the {@code mlflow.runName}
+ * tag, else its directory; the experiment's {@code name} is the parameter {@code experiment}
+ * (unless the run logged a parameter of that name).
  */
 public final class MlflowReader {
     private MlflowReader() {
@@ -32,7 +40,15 @@ public final class MlflowReader {
     public static List<Run> readRuns(Path input, ReadOptions o) {
         List<Path> dirs = RunInputs.findDirs(input, MlflowReader::isRunDir);
         List<Run> runs = new ArrayList<>();
+        int deleted = 0;
         for (Path dir : dirs) {
+            Map<String, String> meta = meta(dir);
+            Map<String, String> experiment = meta(dir.getParent());
+            if (!o.includeDeleted() && ("deleted".equals(meta.get("lifecycle_stage"))
+                    || "deleted".equals(experiment.get("lifecycle_stage")))) {
+                deleted++;
+                continue;
+            }
             Map<String, List<Run.MetricPoint>> metrics = new LinkedHashMap<>();
             for (Path f : files(dir.resolve("metrics"))) {
                 String name = dir.resolve("metrics").relativize(f).toString().replace('\\', '/');
@@ -45,11 +61,25 @@ public final class MlflowReader {
                     params.put(pdir.relativize(f).toString().replace('\\', '/'), text(f).trim());
                 }
             }
+            if (experiment.get("name") != null && !experiment.get("name").isEmpty()) {
+                params.putIfAbsent("experiment", experiment.get("name"));
+            }
             Path runName = dir.resolve("tags").resolve("mlflow.runName");
-            String name = Files.isRegularFile(runName) ? text(runName).trim() : RunInputs.runName(input, dir);
+            String name = meta.get("run_name") != null && !meta.get("run_name").isEmpty() ? meta.get("run_name")
+                    : Files.isRegularFile(runName) ? text(runName).trim() : RunInputs.runName(input, dir);
             runs.add(new Run(name, dir.toString(), metrics, params));
         }
+        if (deleted > 0) {
+            o.warnings().accept(String.format(Locale.ROOT, "%s: %d MLflow run(s) marked deleted (lifecycle_stage: deleted) "
+                    + "were skipped; --include-deleted keeps them", input, deleted));
+        }
         return runs;
+    }
+
+    /** The flat keys of {@code dir/meta.yaml} (empty when absent). */
+    private static Map<String, String> meta(Path dir) {
+        Path f = dir == null ? null : dir.resolve("meta.yaml");
+        return f != null && Files.isRegularFile(f) ? SimpleYaml.read(f) : Map.of();
     }
 
     private static List<Run.MetricPoint> readMetric(Path f, ReadOptions o) {

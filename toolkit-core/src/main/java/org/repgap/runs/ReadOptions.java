@@ -9,10 +9,17 @@ import java.util.function.Consumer;
  * @param skipBad  on a corrupt or truncated record or a malformed line: warn and keep what was
  *                 read so far (false: fail with an error naming file and offset or line)
  * @param warnings receives one-line warnings
+ * @param includeDeleted    keep runs a tracker marks deleted (MLflow {@code lifecycle_stage: deleted})
+ * @param includeUnfinished keep runs a tracker marks as not finished (W&amp;B runs-table {@code State})
  */
-public record ReadOptions(boolean skipBad, Consumer<String> warnings) {
+public record ReadOptions(boolean skipBad, Consumer<String> warnings, boolean includeDeleted, boolean includeUnfinished) {
     public ReadOptions {
         Objects.requireNonNull(warnings, "warnings");
+    }
+
+    /** Deleted and unfinished runs skipped. */
+    public ReadOptions(boolean skipBad, Consumer<String> warnings) {
+        this(skipBad, warnings, false, false);
     }
 
     /** Strict reading, warnings dropped. */

@@ -13,8 +13,16 @@ import java.util.Map;
  * @param source  the file or directory it was read from
  * @param metrics metric name to its series
  * @param params  parameter name to value
+ * @param otherTags tags that hold something other than scalars (histograms, images, ...), name to
+ *                what they hold, so that asking for one can say why it is not a metric
  */
-public record Run(String name, String source, Map<String, List<MetricPoint>> metrics, Map<String, String> params) {
+public record Run(String name, String source, Map<String, List<MetricPoint>> metrics, Map<String, String> params,
+                  Map<String, String> otherTags) {
+
+    /** A run whose every tag is a scalar metric. */
+    public Run(String name, String source, Map<String, List<MetricPoint>> metrics, Map<String, String> params) {
+        this(name, source, metrics, params, Map.of());
+    }
 
     /** One logged value. */
     public record MetricPoint(long step, double value) {
@@ -25,5 +33,6 @@ public record Run(String name, String source, Map<String, List<MetricPoint>> met
         metrics.forEach((k, v) -> m.put(k, List.copyOf(v)));
         metrics = Collections.unmodifiableMap(m);
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        otherTags = Collections.unmodifiableMap(new LinkedHashMap<>(otherTags));
     }
 }

@@ -34,10 +34,20 @@ public final class RunInputs {
     private RunInputs() {
     }
 
-    /** What the caller will use from the table. */
-    public record Selection(List<String> x, String y, Reduce reduce) {
+    /**
+     * What the caller will use from the table.
+     *
+     * @param groupBy the {@code --group-by} columns (a step curve of several runs needs {@code run} among them)
+     */
+    public record Selection(List<String> x, String y, Reduce reduce, List<String> groupBy) {
         public Selection {
             x = List.copyOf(x);
+            groupBy = List.copyOf(groupBy);
+        }
+
+        /** Without grouping. */
+        public Selection(List<String> x, String y, Reduce reduce) {
+            this(x, y, reduce, List.of());
         }
     }
 
@@ -79,7 +89,8 @@ public final class RunInputs {
                 return RunFormat.TENSORBOARD;
             }
             for (Path p : find(input, WandbReader::isCandidate)) {
-                if (WandbReader.isHistory(readTidy(p, o))) {
+                Table candidate = readTidy(p, o);
+                if (WandbReader.isHistory(candidate) || WandbReader.isRunsTable(candidate)) {
                     return RunFormat.WANDB;
                 }
             }
@@ -92,7 +103,7 @@ public final class RunInputs {
         }
         boolean json = name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".ndjson");
         Table t = json ? JsonLines.read(input, o) : Delimited.read(input, o);
-        if (WandbReader.isHistory(t)) {
+        if (WandbReader.isHistory(t) || WandbReader.isRunsTable(t)) {
             return RunFormat.WANDB;
         }
         if (name.equals("metrics.csv") && t.has("step")) {
@@ -113,8 +124,12 @@ public final class RunInputs {
         if (runs.isEmpty()) {
             throw InvalidInputException.of("--input %s: no %s runs found", input, f.name().toLowerCase(Locale.ROOT));
         }
-        boolean stepMode = sel.x().size() == 1 && sel.x().get(0).equals("step")
+        String x0 = sel.x().size() == 1 ? sel.x().get(0) : null;
+        boolean stepMode = "step".equals(x0)
                 && runs.stream().noneMatch(r -> r.metrics().containsKey("step") || r.params().containsKey("step"));
+        // W&B's step axes: _step is the logging step itself, _runtime and _timestamp are logged with it
+        boolean wandbAxis = STEP_AXES.contains(x0) && !x0.equals(sel.y());
+        stepMode |= wandbAxis;
         Set<String> paramNames = new LinkedHashSet<>();
         Set<String> metricNames = new LinkedHashSet<>();
         for (Run r : runs) {
@@ -122,29 +137,57 @@ public final class RunInputs {
             metricNames.addAll(r.metrics().keySet());
         }
         if (sel.y() != null && !metricNames.contains(sel.y()) && !paramNames.contains(sel.y())) {
+            String other = runs.stream().map(r -> r.otherTags().get(sel.y())).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            if (other != null) {
+                throw InvalidInputException.of("--y %s: this tag holds %s, not scalars; scalar metrics: %s", sel.y(), other,
+                        metricNames.isEmpty() ? "(none)" : String.join(", ", metricNames));
+            }
             throw InvalidInputException.of("--y %s: no run has a metric or parameter of that name; metrics: %s; parameters: %s",
-                    sel.y(), String.join(", ", metricNames), paramNames.isEmpty() ? "(none)" : String.join(", ", paramNames));
+                    sel.y(), metricNames.isEmpty() ? "(none)" : String.join(", ", metricNames),
+                    paramNames.isEmpty() ? "(none)" : String.join(", ", paramNames));
         }
         List<String[]> rows = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         if (stepMode) {
+            List<String> logging = runs.stream().filter(r -> !r.metrics().getOrDefault(sel.y(), List.of()).isEmpty())
+                    .map(Run::name).toList();
+            if (logging.size() > 1 && !sel.groupBy().contains("run")) {
+                throw InvalidInputException.of("--x step: %d runs log %s (%s); rows of one step would be averaged across "
+                        + "runs as if they were seeds: add --group-by run to fit each run's curve, or select one run as --input",
+                        logging.size(), sel.y(), String.join(", ", logging.size() > 6 ? logging.subList(0, 6) : logging)
+                                + (logging.size() > 6 ? ", ..." : ""));
+            }
             columns.add("run");
             columns.add("step");
             columns.add(sel.y());
+            if (wandbAxis && !x0.equals("step")) {
+                columns.add(x0);
+            }
             for (String p : paramNames) {
                 if (!columns.contains(p)) {
                     columns.add(p);
                 }
             }
+            int first = wandbAxis && !x0.equals("step") ? 4 : 3;
             for (Run r : runs) {
                 List<Run.MetricPoint> s = r.metrics().getOrDefault(sel.y(), List.of());
+                Map<Long, Double> axis = new java.util.HashMap<>();
+                if (first == 4) {
+                    for (Run.MetricPoint a : r.metrics().getOrDefault(x0, List.of())) {
+                        axis.put(a.step(), a.value());
+                    }
+                }
                 for (Run.MetricPoint mp : s) {
                     String[] row = new String[columns.size()];
                     row[0] = r.name();
                     row[1] = Long.toString(mp.step());
                     row[2] = Double.toString(mp.value());
-                    for (int j = 3; j < columns.size(); j++) {
+                    if (first == 4) {
+                        Double a = x0.equals("_step") ? Double.valueOf(mp.step()) : axis.get(mp.step());
+                        row[3] = a == null ? "" : Double.toString(a);
+                    }
+                    for (int j = first; j < columns.size(); j++) {
                         row[j] = r.params().getOrDefault(columns.get(j), "");
                     }
                     rows.add(row);
@@ -181,6 +224,9 @@ public final class RunInputs {
         }
         return new Table(columns, rows, sources);
     }
+
+    /** Names of W&amp;B's per-step axes usable as {@code --x} (one row per logged step). */
+    static final Set<String> STEP_AXES = Set.of("_step", "_runtime", "_timestamp");
 
     /** Files under {@code input} (or {@code input} itself) accepted by {@code accept}, sorted. */
     static List<Path> find(Path input, Predicate<Path> accept) {

@@ -21,9 +21,16 @@ import java.util.zip.CRC32C;
  * {@code masked(c) = ((c >>> 15) | (c << 17)) + 0xa282ead8} over CRC-32C (Castagnoli).
  * Each record is a protobuf {@code Event} (field 2 {@code step}, field 5 {@code summary}); a
  * {@code Summary} holds repeated {@code value} (field 1) with {@code tag} (1) and either
- * {@code simple_value} (2, float) or a scalar {@code tensor} (8, a {@code TensorProto} with
- * {@code dtype} (1) and {@code float_val} (5), {@code double_val} (6), {@code int_val} (7),
- * {@code int64_val} (10) or {@code tensor_content} (4)). Other events and non-scalar values are skipped.
+ * {@code simple_value} (2, float) or a scalar {@code tensor} (8, a {@code TensorProto}, see
+ * {@code tensorflow/core/framework/tensor.proto}). Every numeric dtype TensorBoard's
+ * {@code tensor_util.make_ndarray} reads is read: float, double, half and bfloat16 (their bits in
+ * {@code half_val}, 13), int8/16/32 and uint8/16 ({@code int_val}, 7), int64 ({@code int64_val}, 10),
+ * bool ({@code bool_val}, 11), uint32 ({@code uint32_val}, 16), uint64 ({@code uint64_val}, 17),
+ * or any of them as little-endian {@code tensor_content} (4). A tensor is a scalar when its
+ * {@code tensor_shape} (2) has one element (no dimensions, or all of size 1); a larger shape is
+ * not (TensorFlow repeats a single {@code *_val} to fill it). Tags holding something else (images,
+ * histograms, audio, text, PR curves, non-scalar tensors) are recorded in {@link Run#otherTags()}
+ * by what they hold, from the value field or the plugin name of {@code metadata} (9).
  */
 public final class TensorBoardReader {
     private TensorBoardReader() {
@@ -39,6 +46,14 @@ public final class TensorBoardReader {
 
     /** Scalar series by tag from one event file, appended to {@code out}. */
     public static void read(Path file, Map<String, List<Run.MetricPoint>> out, ReadOptions o) {
+        read(file, out, new LinkedHashMap<>(), o);
+    }
+
+    /**
+     * Scalar series by tag from one event file, appended to {@code out}; tags holding something
+     * else go to {@code other} (tag to what it holds).
+     */
+    public static void read(Path file, Map<String, List<Run.MetricPoint>> out, Map<String, String> other, ReadOptions o) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -72,7 +87,7 @@ public final class TensorBoardReader {
                 return;
             }
             try {
-                parseEvent(bytes, pos, pos + len, out);
+                parseEvent(bytes, pos, pos + len, out, other);
             } catch (IllegalStateException e) {
                 o.bad(String.format(Locale.ROOT, "%s: malformed Event protobuf in the record at byte offset %d: %s",
                         file, start, e.getMessage()));
@@ -141,6 +156,21 @@ public final class TensorBoardReader {
             }
         }
 
+        /** The next length-delimited field {@code field} as its own reader (others skipped), or null. */
+        Wire next(int field) {
+            while (more()) {
+                long key = varint();
+                if ((key >>> 3) == field && (key & 7) == 2) {
+                    int len = lengthDelimited();
+                    Wire sub = new Wire(buf, pos, pos + len);
+                    pos += len;
+                    return sub;
+                }
+                skip((int) (key & 7));
+            }
+            return null;
+        }
+
         void skip(int wireType) {
             switch (wireType) {
                 case 0 -> varint();
@@ -161,7 +191,8 @@ public final class TensorBoardReader {
         }
     }
 
-    private static void parseEvent(byte[] buf, int from, int to, Map<String, List<Run.MetricPoint>> out) {
+    private static void parseEvent(byte[] buf, int from, int to, Map<String, List<Run.MetricPoint>> out,
+                                   Map<String, String> other) {
         Wire w = new Wire(buf, from, to);
         long step = 0;
         List<Object[]> values = new ArrayList<>();
@@ -180,7 +211,11 @@ public final class TensorBoardReader {
             }
         }
         for (Object[] v : values) {
-            out.computeIfAbsent((String) v[0], k -> new ArrayList<>()).add(new Run.MetricPoint(step, (Double) v[1]));
+            if (v[1] instanceof Double d) {
+                out.computeIfAbsent((String) v[0], k -> new ArrayList<>()).add(new Run.MetricPoint(step, d));
+            } else {
+                other.putIfAbsent((String) v[0], (String) v[1]);
+            }
         }
     }
 
@@ -203,10 +238,13 @@ public final class TensorBoardReader {
         }
     }
 
+    /** {@code {tag, Double value}} for a scalar, {@code {tag, String what}} for anything else, or null. */
     private static Object[] parseValue(byte[] buf, int from, int to) {
         Wire w = new Wire(buf, from, to);
         String tag = null;
         Double value = null;
+        String what = null;
+        String plugin = null;
         while (w.more()) {
             long key = w.varint();
             int field = (int) (key >>> 3);
@@ -219,27 +257,104 @@ public final class TensorBoardReader {
                 value = (double) Float.intBitsToFloat(w.fixed32());
             } else if (field == 8 && type == 2) {
                 int len = w.lengthDelimited();
-                value = parseScalarTensor(buf, w.pos, w.pos + len);
+                Object t = parseTensor(buf, w.pos, w.pos + len);
+                if (t instanceof Double d) {
+                    value = d;
+                } else {
+                    what = (String) t;
+                }
                 w.pos += len;
+            } else if (field == 9 && type == 2) {
+                int len = w.lengthDelimited();
+                plugin = pluginName(buf, w.pos, w.pos + len);
+                w.pos += len;
+            } else if ((field == 3 || field == 5) && type == 2) {
+                what = "histograms";
+                w.skip(type);
+            } else if (field == 4 && type == 2) {
+                what = "images";
+                w.skip(type);
+            } else if (field == 6 && type == 2) {
+                what = "audio";
+                w.skip(type);
             } else {
                 w.skip(type);
             }
         }
-        return tag != null && value != null ? new Object[] {tag, value} : null;
+        if (tag == null) {
+            return null;
+        }
+        if (plugin != null && !plugin.equals("scalars") && !plugin.isEmpty()) {
+            // a TF2 summary of another plugin (histograms, images, audio, text, pr_curves) is a tensor too
+            return new Object[] {tag, PLUGIN_KINDS.getOrDefault(plugin, "data of the " + plugin + " plugin")};
+        }
+        if (value != null) {
+            return new Object[] {tag, value};
+        }
+        return what == null ? null : new Object[] {tag, what};
     }
 
-    /** The value of a one-element tensor of a numeric dtype, or null. */
-    private static Double parseScalarTensor(byte[] buf, int from, int to) {
+    private static final Map<String, String> PLUGIN_KINDS = Map.of("histograms", "histograms", "images", "images",
+            "audio", "audio", "text", "text", "pr_curves", "PR curves", "hparams", "hyper-parameter metadata",
+            "graph_keras_model", "a Keras model graph", "mesh", "meshes");
+
+    /** {@code SummaryMetadata.plugin_data.plugin_name} (fields 1 and 1), or null. */
+    private static String pluginName(byte[] buf, int from, int to) {
+        Wire data = new Wire(buf, from, to).next(1);
+        Wire name = data == null ? null : data.next(1);
+        return name == null ? null : new String(buf, name.pos, name.end - name.pos, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** TensorFlow {@code DataType} numbers of the numeric types read, to their element size in bytes. */
+    private static final Map<Integer, Integer> ELEMENT_BYTES = Map.ofEntries(Map.entry(1, 4), Map.entry(2, 8),
+            Map.entry(3, 4), Map.entry(4, 1), Map.entry(5, 2), Map.entry(6, 1), Map.entry(9, 8), Map.entry(10, 1),
+            Map.entry(14, 2), Map.entry(17, 2), Map.entry(19, 2), Map.entry(22, 4), Map.entry(23, 8));
+
+    private static final Map<Integer, String> DTYPE_NAMES = Map.ofEntries(Map.entry(7, "string"), Map.entry(8, "complex64"),
+            Map.entry(18, "complex128"), Map.entry(20, "resource"), Map.entry(21, "variant"));
+
+    /**
+     * The value of a one-element tensor of a numeric dtype as a Double, or a String saying what the
+     * tensor holds instead (its shape or dtype), or null for an empty numeric scalar.
+     */
+    private static Object parseTensor(byte[] buf, int from, int to) {
         Wire w = new Wire(buf, from, to);
         int dtype = 0;
         List<Double> vals = new ArrayList<>();
         byte[] content = null;
+        long elements = 1;
+        List<Long> dims = new ArrayList<>();
         while (w.more()) {
             long key = w.varint();
             int field = (int) (key >>> 3);
             int type = (int) (key & 7);
             if (field == 1 && type == 0) {
                 dtype = (int) w.varint();
+            } else if (field == 2 && type == 2) {
+                int len = w.lengthDelimited();
+                Wire sh = new Wire(buf, w.pos, w.pos + len);
+                w.pos += len;
+                while (sh.more()) {
+                    long k = sh.varint();
+                    if ((k >>> 3) == 2 && (k & 7) == 2) {
+                        int l = sh.lengthDelimited();
+                        Wire d = new Wire(buf, sh.pos, sh.pos + l);
+                        sh.pos += l;
+                        long size = 1;
+                        while (d.more()) {
+                            long dk = d.varint();
+                            if ((dk >>> 3) == 1 && (dk & 7) == 0) {
+                                size = d.varint();
+                            } else {
+                                d.skip((int) (dk & 7));
+                            }
+                        }
+                        dims.add(size);
+                        elements *= size;
+                    } else {
+                        sh.skip((int) (k & 7));
+                    }
+                }
             } else if (field == 4 && type == 2) {
                 int len = w.lengthDelimited();
                 content = java.util.Arrays.copyOfRange(buf, w.pos, w.pos + len);
@@ -248,40 +363,78 @@ public final class TensorBoardReader {
                 readPacked(w, type, 5, () -> (double) Float.intBitsToFloat(w.fixed32()), vals);
             } else if (field == 6) {
                 readPacked(w, type, 1, () -> Double.longBitsToDouble(w.fixed64()), vals);
-            } else if (field == 7 || field == 10) {
-                readPacked(w, type, 0, () -> field == 7 ? (double) (int) w.varint() : (double) w.varint(), vals);
+            } else if (field == 7) {
+                readPacked(w, type, 0, () -> (double) (int) w.varint(), vals);
+            } else if (field == 10) {
+                readPacked(w, type, 0, () -> (double) w.varint(), vals);
+            } else if (field == 11) {
+                readPacked(w, type, 0, () -> w.varint() != 0 ? 1.0 : 0.0, vals);
+            } else if (field == 13) {
+                // half_val: the 16-bit patterns of DT_HALF or DT_BFLOAT16 in int32s (decoded below by dtype)
+                readPacked(w, type, 0, () -> (double) (w.varint() & 0xffff), vals);
+            } else if (field == 16) {
+                readPacked(w, type, 0, () -> (double) (w.varint() & 0xffffffffL), vals);
+            } else if (field == 17) {
+                readPacked(w, type, 0, () -> unsigned(w.varint()), vals);
             } else {
                 w.skip(type);
             }
         }
-        if (content != null && vals.isEmpty()) {
-            ByteBuffer c = ByteBuffer.wrap(content).order(ByteOrder.LITTLE_ENDIAN);
-            switch (dtype) {
-                case 1 -> {
-                    if (content.length == 4) {
-                        vals.add((double) c.getFloat(0));
-                    }
-                }
-                case 2 -> {
-                    if (content.length == 8) {
-                        vals.add(c.getDouble(0));
-                    }
-                }
-                case 3 -> {
-                    if (content.length == 4) {
-                        vals.add((double) c.getInt(0));
-                    }
-                }
-                case 9 -> {
-                    if (content.length == 8) {
-                        vals.add((double) c.getLong(0));
-                    }
-                }
-                default -> {
-                }
-            }
+        if (!ELEMENT_BYTES.containsKey(dtype)) {
+            return "tensors of dtype " + DTYPE_NAMES.getOrDefault(dtype, Integer.toString(dtype));
         }
-        return vals.size() == 1 ? vals.get(0) : null;
+        if (elements != 1) {
+            return "tensors of shape " + dims;
+        }
+        if (vals.isEmpty() && content != null && content.length == ELEMENT_BYTES.get(dtype)) {
+            ByteBuffer c = ByteBuffer.wrap(content).order(ByteOrder.LITTLE_ENDIAN);
+            vals.add(switch (dtype) {
+                case 1 -> (double) c.getFloat(0);
+                case 2 -> c.getDouble(0);
+                case 3 -> (double) c.getInt(0);
+                case 4 -> (double) (c.get(0) & 0xff);
+                case 5 -> (double) c.getShort(0);
+                case 6 -> (double) c.get(0);
+                case 9 -> (double) c.getLong(0);
+                case 10 -> c.get(0) != 0 ? 1.0 : 0.0;
+                case 14, 19 -> (double) (c.getShort(0) & 0xffff);
+                case 17 -> (double) (c.getShort(0) & 0xffff);
+                case 22 -> (double) (c.getInt(0) & 0xffffffffL);
+                default -> unsigned(c.getLong(0));
+            });
+        }
+        if (vals.size() != 1) {
+            return null;
+        }
+        double v = vals.get(0);
+        if (dtype == 19) {
+            return (double) halfToFloat((int) v);
+        }
+        if (dtype == 14) {
+            return (double) Float.intBitsToFloat(((int) v) << 16);
+        }
+        return v;
+    }
+
+    /** An unsigned 64-bit integer as the nearest double. */
+    private static double unsigned(long v) {
+        return v >= 0 ? v : ((v >>> 1) | (v & 1)) * 2.0;
+    }
+
+    /** IEEE 754 binary16 bits to float (Java 17 has no {@code Float.float16ToFloat}). */
+    static float halfToFloat(int h) {
+        int sign = (h >>> 15) & 1;
+        int exp = (h >>> 10) & 0x1f;
+        int mant = h & 0x3ff;
+        float v;
+        if (exp == 0) {
+            v = mant * 0x1p-24f;
+        } else if (exp == 31) {
+            v = mant == 0 ? Float.POSITIVE_INFINITY : Float.NaN;
+        } else {
+            v = Float.intBitsToFloat(((exp - 15 + 127) << 23) | (mant << 13));
+        }
+        return sign == 1 ? -v : v;
     }
 
     private static void readPacked(Wire w, int type, int elementType, java.util.function.DoubleSupplier element, List<Double> out) {
@@ -314,12 +467,14 @@ public final class TensorBoardReader {
         List<Run> runs = new ArrayList<>();
         for (Map.Entry<Path, List<Path>> e : byDir.entrySet()) {
             Map<String, List<Run.MetricPoint>> metrics = new LinkedHashMap<>();
+            Map<String, String> other = new LinkedHashMap<>();
             for (Path f : e.getValue()) {
-                read(f, metrics, o);
+                read(f, metrics, other, o);
             }
+            metrics.keySet().forEach(other::remove);
             Path hp = e.getKey().resolve("hparams.yaml");
             Map<String, String> params = Files.isRegularFile(hp) ? SimpleYaml.read(hp) : Map.of();
-            runs.add(new Run(RunInputs.runName(input, e.getKey()), e.getKey().toString(), metrics, params));
+            runs.add(new Run(RunInputs.runName(input, e.getKey()), e.getKey().toString(), metrics, params, other));
         }
         return runs;
     }

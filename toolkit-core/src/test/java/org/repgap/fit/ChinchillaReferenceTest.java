@@ -68,7 +68,7 @@ class ChinchillaReferenceTest {
         CurvePoints data = chinchillaPoints();
         assertEquals(240, data.size());
         LearningCurve curve = LearningCurve.of(data.x(), data.y());
-        FitAnalysis.Options o = FitAnalysis.Options.defaults().withBootstrap(300, 20240416L);
+        FitAnalysis.Options o = FitAnalysis.Options.defaults().withFit(CurveFitter.Options.chinchilla()).withBootstrap(300, 20240416L);
         LawReport r = FitAnalysis.analyse(Laws.chinchilla(), curve, java.util.Map.of(), o, org.repgap.progress.Progress.NONE);
         assertTrue(r.converged());
         for (int k = 0; k < NAMES.length; k++) {

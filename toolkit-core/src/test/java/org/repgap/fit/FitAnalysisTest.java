@@ -43,7 +43,7 @@ class FitAnalysisTest {
         e = assertThrows(InvalidInputException.class, () -> Laws.parse("power,nope", 1, Double.NaN, 1));
         assertTrue(e.getMessage().contains("unknown law") && e.getMessage().contains("janoschek4"), e.getMessage());
         e = assertThrows(InvalidInputException.class,
-                () -> CurveFitter.Options.defaults().withMethod(CurveFitter.Method.LEVENBERG_MARQUARDT));
+                () -> CurveFitter.Options.chinchilla().withMethod(CurveFitter.Method.LEVENBERG_MARQUARDT));
         assertTrue(e.getMessage().contains("--loss l2"), e.getMessage());
     }
 
@@ -75,6 +75,19 @@ class FitAnalysisTest {
         assertEquals(0.6, r.get(0).params().get("alpha"), 0.05);
         assertEquals(2 / r.get(0).params().get("alpha"), r.get(0).dImplied(), 1e-12);
         assertNotNull(r.get(0).aicc());
+        // issue 15 defect 8: both fits are reported, named; the holdout one is the fit on x <= cut
+        LawReport.HoldoutFit h = power.holdout();
+        assertNotNull(h);
+        assertEquals(18, h.fittedPoints());
+        assertEquals(12, h.heldOutPoints());
+        assertEquals(x[17], h.cut(), 0.0);
+        assertEquals(power.holdoutError(), h.error());
+        FitResult subset = CurveFitter.fit(Laws.power(), CurvePoints.ofColumn(java.util.Arrays.copyOf(x, 18),
+                java.util.Arrays.copyOf(y, 18)), o.fit());
+        assertEquals(subset.param("alpha"), h.params().get("alpha"), 0.0);
+        assertEquals(subset.param("A"), h.params().get("A"), 0.0);
+        assertTrue(Math.abs(h.params().get("alpha") - power.params().get("alpha")) > 1e-3,
+                "subset and full-data fits differ on this curved data: " + h.params() + " vs " + power.params());
     }
 
     @Test
@@ -161,5 +174,29 @@ class FitAnalysisTest {
         }
         double rate = covered / (double) sets;
         assertTrue(rate >= 0.82 && rate <= 0.96, "coverage " + rate);
+    }
+
+    /**
+     * Issue 12 defect 7 (fit half): too few replicates are refused with the minimum stated, and a
+     * 2-point power fit (every resample that can be fitted interpolates its points) gets no interval
+     * instead of a zero-width one with standard error 0.
+     */
+    @Test
+    void degenerateBootstrapIntervalsAreRefusedOrFlagged() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> FitAnalysis.Options.defaults().withBootstrap(1, 0));
+        assertTrue(e.getMessage().contains("--bootstrap 1") && e.getMessage().contains("at least 40 replicates")
+                && e.getMessage().contains("95%"), e.getMessage());
+        assertEquals(40, FitAnalysis.Options.minimumReplicates(0.95));
+        assertEquals(20, FitAnalysis.Options.minimumReplicates(0.90));
+        assertEquals(200, FitAnalysis.Options.minimumReplicates(0.99));
+        LawReport r = FitAnalysis.analyse(Laws.power(), curve(new double[] {10, 100}, new double[] {1.0, 0.5}), Map.of(),
+                FitAnalysis.Options.defaults().withBootstrap(50, 3), Progress.NONE);
+        assertTrue(r.ci().isEmpty() && r.standardErrors().isEmpty(), "intervals " + r.ci().keySet());
+        assertNull(r.dImpliedCi());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("no bootstrap intervals") && w.contains("2 point(s) for 2 free parameters")),
+                r.warnings().toString());
+        // the estimate itself is still reported
+        assertEquals(Math.log(2) / Math.log(10), r.params().get("alpha"), 1e-9);
     }
 }

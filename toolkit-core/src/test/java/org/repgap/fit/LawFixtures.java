@@ -25,9 +25,10 @@ final class LawFixtures {
         put(m, Laws.broken(1), 0.05, 5, 0.1, 0.4, 1000, 0.3);
         m.put("broken2", new Case(Laws.broken(2), new double[] {0.02, 5, 0.05, 0.3, 100, 0.3, 0.4, 10000, 0.3}));
         Map<String, Law> lcdb = LearningCurveDatabaseLaws.all();
-        put(m, lcdb.get("pow2"), 2, 0.4);
-        put(m, lcdb.get("pow3"), 3, 0.5, 0.2);
-        put(m, lcdb.get("pow4"), -0.01, 1, 1, 0.5);
+        put(m, lcdb.get("pow2"), -2, 0.4);
+        put(m, lcdb.get("pow3"), 0.2, -3, 0.5);
+        put(m, lcdb.get("pow4"), 0.2, -3, 0.5, 20);
+        put(m, lcdb.get("pow4vl"), -0.01, 1, 1, 0.5);
         put(m, lcdb.get("log2"), 0.05, 1);
         put(m, lcdb.get("ilog2"), -1, 0.2);
         put(m, lcdb.get("exp3"), 0.5, 2e-4, 0.1);

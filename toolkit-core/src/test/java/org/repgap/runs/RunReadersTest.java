@@ -157,4 +157,77 @@ class RunReadersTest {
         e = assertThrows(InvalidInputException.class, () -> RunInputs.read(empty, RunFormat.AUTO, sel("n", "y"), ReadOptions.strict()));
         assertTrue(e.getMessage().contains("no MLflow runs"), e.getMessage());
     }
+
+    /** A real MLflow store (see the fixture's README): 4 runs, 2 marked deleted; issue 15 defect 3. */
+    @Test
+    void mlflowSkipsDeletedRunsAndNamesRunsFromMetaYaml() throws Exception {
+        Path store = Path.of(RunReadersTest.class.getResource("/org/repgap/runs/mlflow-iris/mlruns").toURI());
+        List<String> w = new ArrayList<>();
+        List<Run> runs = MlflowReader.readRuns(store, new ReadOptions(false, w::add));
+        assertEquals(List.of("DT", "SVM_Kernel"), runs.stream().map(Run::name).sorted().toList(), "names from meta.yaml run_name");
+        assertTrue(w.size() == 1 && w.get(0).contains("2 MLflow run(s) marked deleted") && w.get(0).contains("--include-deleted"), w.toString());
+        for (Run r : runs) {
+            assertEquals("MLOps_CA_2", r.params().get("experiment"), "experiment name from the experiment's meta.yaml");
+        }
+        Run dt = runs.stream().filter(r -> r.name().equals("DT")).findFirst().orElseThrow();
+        assertEquals(0.9333333333333333, dt.metrics().get("metric_0").get(0).value(), 0.0);
+        List<Run> all = MlflowReader.readRuns(store, new ReadOptions(false, x -> { }, true, false));
+        assertEquals(List.of("DT", "RF", "SVM", "SVM_Kernel"), all.stream().map(Run::name).sorted().toList());
+        Table t = RunInputs.read(store, RunFormat.AUTO, sel("experiment", "metric_0"), new ReadOptions(false, x -> { }));
+        assertEquals(2, t.size(), "one row per active run");
+    }
+
+    /**
+     * Issue 15 defect 7: a {@code run.history(pandas=True).to_csv()} file (pandas' unnamed index
+     * first) with {@code --x _step} and {@code --x _runtime}.
+     */
+    @Test
+    void wandbHistoryWithPandasIndexAndStepAxes() throws IOException {
+        Path f = tmp.resolve("metrics.csv");
+        Files.writeString(f, ",_step,_runtime,_timestamp,loss,epoch\n0,0,1.5,1700000000.5,2.0,0\n1,1,3.0,1700000002.0,1.0,0\n"
+                + "2,2,4.5,1700000003.5,0.5,1\n");
+        assertEquals(RunFormat.WANDB, RunInputs.detect(f, ReadOptions.strict()));
+        List<Run> runs = WandbReader.readRuns(f, ReadOptions.strict());
+        assertTrue(!runs.get(0).metrics().containsKey("") && !runs.get(0).params().containsKey(""), runs.get(0).metrics().keySet().toString());
+        Table steps = RunInputs.read(f, RunFormat.AUTO, sel("_step", "loss"), ReadOptions.strict());
+        assertEquals(3, steps.size());
+        assertEquals(2, steps.number(2, "_step"), 0);
+        assertEquals(0.5, steps.number(2, "loss"), 0);
+        Table runtime = RunInputs.read(f, RunFormat.AUTO, sel("_runtime", "loss"), ReadOptions.strict());
+        assertEquals(4.5, runtime.number(2, "_runtime"), 0);
+        assertEquals(1.0, runtime.number(1, "loss"), 0);
+    }
+
+    /**
+     * Issue 15 defect 7: the runs-table export (W&B UI "Export CSV": Name, State, Notes, User, Tags,
+     * Created, Runtime, Sweep, then config and summary columns), and its JSON form from the API.
+     */
+    @Test
+    void wandbRunsTableSkipsUnfinishedRuns() throws IOException {
+        Path f = tmp.resolve("wandb_export_2024-05-01T10_00_00.000+02_00.csv");
+        Files.writeString(f, "\"Name\",\"State\",\"Notes\",\"User\",\"Tags\",\"Created\",\"Runtime\",\"Sweep\",\"n\",\"lr\",\"test_loss\"\n"
+                + "\"fine-sun-1\",\"finished\",\"-\",\"ana\",\"\",\"2024-05-01T08:00:00.000Z\",\"61\",\"\",\"10\",\"0.001\",\"0.5\"\n"
+                + "\"cool-sea-2\",\"finished\",\"-\",\"ana\",\"\",\"2024-05-01T08:05:00.000Z\",\"95\",\"\",\"20\",\"0.001\",\"0.35\"\n"
+                + "\"dark-sky-3\",\"crashed\",\"-\",\"ana\",\"\",\"2024-05-01T08:10:00.000Z\",\"12\",\"\",\"40\",\"0.001\",\"3.0\"\n"
+                + "\"late-dew-4\",\"running\",\"-\",\"ana\",\"\",\"2024-05-01T08:15:00.000Z\",\"30\",\"\",\"80\",\"0.001\",\"0.9\"\n");
+        assertEquals(RunFormat.WANDB, RunInputs.detect(f, ReadOptions.strict()));
+        List<String> w = new ArrayList<>();
+        Table t = RunInputs.read(f, RunFormat.AUTO, sel("n", "test_loss"), new ReadOptions(false, w::add));
+        assertEquals(2, t.size());
+        assertEquals("cool-sea-2", t.cell(1, "run"));
+        assertEquals(20, t.number(1, "n"), 0);
+        assertEquals(0.35, t.number(1, "test_loss"), 0);
+        assertTrue(w.size() == 1 && w.get(0).contains("2 W&B run(s) not finished") && w.get(0).contains("crashed=1")
+                && w.get(0).contains("--include-unfinished"), w.toString());
+        Table all = RunInputs.read(f, RunFormat.AUTO, sel("n", "test_loss"), new ReadOptions(false, x -> { }, false, true));
+        assertEquals(4, all.size());
+
+        Path j = tmp.resolve("runs.json");
+        Files.writeString(j, "[{\"Name\": \"a\", \"State\": \"finished\", \"config.n\": 10, \"summary.test_loss\": 0.5},\n"
+                + " {\"Name\": \"b\", \"State\": \"failed\", \"config.n\": 20, \"summary.test_loss\": 0.1}]\n");
+        Table tj = RunInputs.read(j, RunFormat.AUTO, sel("n", "test_loss"), ReadOptions.strict());
+        assertEquals(1, tj.size());
+        assertEquals(10, tj.number(0, "n"), 0);
+        assertEquals(0.5, tj.number(0, "test_loss"), 0);
+    }
 }

@@ -156,6 +156,117 @@ class TensorBoardReaderTest {
         assertEquals(1e-3 / 4, m.get("lr").get(3).value(), 0.0);
     }
 
+    /**
+     * A summary value holding a tensor: {@code dtype}, a shape of {@code dims}, one field
+     * {@code valField} of wire type {@code wire} with the raw {@code payload} (a packed run or one
+     * fixed/varint element), and a plugin name in {@code metadata} when not null.
+     */
+    static byte[] tensorValue(String tag, int dtype, long[] dims, int valField, int wire, byte[] payload, String plugin) {
+        ByteArrayOutputStream shape = new ByteArrayOutputStream();
+        for (long d : dims) {
+            ByteArrayOutputStream dim = new ByteArrayOutputStream();
+            varint(dim, 1 << 3);
+            varint(dim, d);
+            bytesField(shape, 2, dim.toByteArray());
+        }
+        ByteArrayOutputStream t = new ByteArrayOutputStream();
+        varint(t, 1 << 3);
+        varint(t, dtype);
+        bytesField(t, 2, shape.toByteArray());
+        if (wire == 2) {
+            bytesField(t, valField, payload);
+        } else {
+            varint(t, ((long) valField << 3) | wire);
+            t.writeBytes(payload);
+        }
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        bytesField(o, 1, tag.getBytes(StandardCharsets.UTF_8));
+        if (plugin != null) {
+            ByteArrayOutputStream pd = new ByteArrayOutputStream();
+            bytesField(pd, 1, plugin.getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream md = new ByteArrayOutputStream();
+            bytesField(md, 1, pd.toByteArray());
+            bytesField(o, 9, md.toByteArray());
+        }
+        bytesField(o, 8, t.toByteArray());
+        return o.toByteArray();
+    }
+
+    static byte[] varints(long... v) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        for (long x : v) {
+            varint(o, x);
+        }
+        return o.toByteArray();
+    }
+
+    /**
+     * Issue 15 defect 6: every numeric dtype TensorBoard reads (DataType numbers and TensorProto
+     * fields of tensorflow/core/framework/types.proto and tensor.proto), shape checks, and the type
+     * of non-scalar tags named. Expected values are the IEEE/bfloat16 decodings of the bit patterns
+     * (numpy: {@code np.float16(1/3) = 0.333251953125}, {@code 0x0001} = 2^-24, bfloat16
+     * {@code 0x4049} = 3.140625).
+     */
+    @Test
+    void readsEveryNumericDtypeChecksShapeAndNamesOtherTypes() throws IOException {
+        long[] scalar = {};
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(frame(fileVersionEvent()));
+        file.writeBytes(frame(event(1,
+                tensorValue("half", 19, scalar, 13, 2, varints(0x3555), "scalars"),
+                tensorValue("half_sub", 19, scalar, 13, 0, varints(0x0001), null),
+                tensorValue("half_neg_content", 19, scalar, 4, 2, le(2, 0xC000), null),
+                tensorValue("bf16", 14, scalar, 13, 2, varints(0x4049), null),
+                tensorValue("bf16_content", 14, scalar, 4, 2, le(2, 0x3F80), null),
+                tensorValue("flag", 10, scalar, 11, 2, varints(1), null),
+                tensorValue("u32", 22, scalar, 16, 2, varints(0xffffffffL), null),
+                tensorValue("u64", 23, scalar, 17, 2, varints(-1L), null),
+                tensorValue("u64_content", 23, scalar, 4, 2, le(8, -1L), null),
+                tensorValue("i8_content", 6, scalar, 4, 2, le(1, 0xfe), null),
+                tensorValue("ones_shape", 1, new long[] {1, 1}, 5, 2, le(4, Float.floatToIntBits(2.5f)), null),
+                tensorValue("vector", 1, new long[] {3}, 5, 2, le(4, Float.floatToIntBits(2.5f)), null),
+                tensorValue("weights", 1, new long[] {30}, 4, 2, new byte[120], "histograms"),
+                tensorValue("note", 7, scalar, 8, 2, "hello".getBytes(StandardCharsets.UTF_8), "text"))));
+        Path dir = tmp.resolve("dtypes");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("events.out.tfevents.1700000000.host.2.0"), file.toByteArray());
+        List<Run> runs = TensorBoardReader.readRuns(dir, ReadOptions.strict());
+        Map<String, List<Run.MetricPoint>> m = runs.get(0).metrics();
+        assertEquals(0.333251953125, m.get("half").get(0).value(), 0.0);
+        assertEquals(0x1p-24, m.get("half_sub").get(0).value(), 0.0);
+        assertEquals(-2.0, m.get("half_neg_content").get(0).value(), 0.0);
+        assertEquals(3.140625, m.get("bf16").get(0).value(), 0.0);
+        assertEquals(1.0, m.get("bf16_content").get(0).value(), 0.0);
+        assertEquals(1.0, m.get("flag").get(0).value(), 0.0);
+        assertEquals(4294967295.0, m.get("u32").get(0).value(), 0.0);
+        assertEquals(18446744073709551615.0, m.get("u64").get(0).value(), 0.0);
+        assertEquals(18446744073709551615.0, m.get("u64_content").get(0).value(), 0.0);
+        assertEquals(-2.0, m.get("i8_content").get(0).value(), 0.0);
+        assertEquals(2.5, m.get("ones_shape").get(0).value(), 0.0, "shape [1, 1] has one element");
+        assertTrue(!m.containsKey("vector") && !m.containsKey("weights") && !m.containsKey("note"), m.keySet().toString());
+        Map<String, String> other = runs.get(0).otherTags();
+        assertEquals("tensors of shape [3]", other.get("vector"));
+        assertEquals("histograms", other.get("weights"));
+        assertEquals("text", other.get("note"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunInputs.read(dir, RunFormat.TENSORBOARD,
+                new RunInputs.Selection(List.of("step"), "weights", Reduce.last()), ReadOptions.strict()));
+        assertTrue(e.getMessage().contains("--y weights: this tag holds histograms, not scalars"), e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> RunInputs.read(dir, RunFormat.TENSORBOARD,
+                new RunInputs.Selection(List.of("step"), "vector", Reduce.last()), ReadOptions.strict()));
+        assertTrue(e.getMessage().contains("holds tensors of shape [3]"), e.getMessage());
+    }
+
+    /** An event file without scalars: the error says "(none)" instead of an empty list. */
+    @Test
+    void noScalarsSaysNone() throws IOException {
+        Path dir = tmp.resolve("empty");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("events.out.tfevents.1700000000.host.3.0"), frame(fileVersionEvent()));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunInputs.read(dir, RunFormat.TENSORBOARD,
+                new RunInputs.Selection(List.of("step"), "loss", Reduce.last()), ReadOptions.strict()));
+        assertTrue(e.getMessage().contains("metrics: (none)"), e.getMessage());
+    }
+
     @Test
     void stepCurveOfOneRunThroughRunInputs() throws IOException {
         writeRun(tmp.resolve("run1"));
@@ -165,6 +276,25 @@ class TensorBoardReaderTest {
         assertEquals(900, t.number(9, "step"), 0);
         assertEquals(0.1, t.number(9, "loss"), 1e-7);
         assertEquals("run1", t.cell(0, "run"));
+    }
+
+    /**
+     * Issue 15 defect 5: Keras writes {@code train/} and {@code validation/} runs with the same tag;
+     * a step curve of both must not be their mean per step.
+     */
+    @Test
+    void stepCurvesOfSeveralRunsAreNeverAveraged() throws IOException {
+        writeRun(tmp.resolve("train"));
+        writeRun(tmp.resolve("validation"));
+        RunInputs.Selection plain = new RunInputs.Selection(List.of("step"), "loss", Reduce.last());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> RunInputs.read(tmp, RunFormat.AUTO, plain, ReadOptions.strict()));
+        assertTrue(e.getMessage().contains("2 runs log loss (train, validation)") && e.getMessage().contains("--group-by run"),
+                e.getMessage());
+        Table t = RunInputs.read(tmp, RunFormat.AUTO, new RunInputs.Selection(List.of("step"), "loss", Reduce.last(), List.of("run")),
+                ReadOptions.strict());
+        assertEquals(20, t.size(), "each run's 10 steps kept, under its own run name");
+        assertEquals(java.util.Set.of("train", "validation"), java.util.Set.of(t.cell(0, "run"), t.cell(19, "run")));
     }
 
     @Test

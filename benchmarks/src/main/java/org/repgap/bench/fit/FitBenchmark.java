@@ -87,8 +87,8 @@ public final class FitBenchmark {
     private static void chinchilla(Path csv, String python, Path script, int javaRepeats, int pythonRepeats) throws Exception {
         CurvePoints data = chinchillaPoints(csv);
         Law law = Laws.chinchilla();
-        CurveFitter.Options serial = CurveFitter.Options.defaults().withParallel(false);
-        CurveFitter.Options parallel = CurveFitter.Options.defaults();
+        CurveFitter.Options serial = CurveFitter.Options.chinchilla().withParallel(false);
+        CurveFitter.Options parallel = CurveFitter.Options.chinchilla();
         CurveFitter.fitFrom(law, data, ChinchillaLaw.epochGrid().subList(0, 300), serial); // warm-up
         List<Double> javaSerial = new ArrayList<>();
         List<Double> javaSerialCpu = new ArrayList<>();
