@@ -576,12 +576,15 @@ final class Daemon {
                     frame(client, BUSY, new byte[0]);
                     return;
                 }
+                int code;
                 try {
-                    run(client, cwd, args);
+                    code = run(client, cwd, args);
                 } finally {
                     lastActive = System.nanoTime();
                     busy.set(false);
                 }
+                // free before the client has its answer: its next command must not find the daemon busy
+                frame(client, EXIT, ByteBuffer.allocate(4).putInt(code).array());
                 // the client has its answer: give the command's memory back before waiting for the next one
                 System.gc();
             } catch (IOException e) {
@@ -640,7 +643,8 @@ final class Daemon {
             }
         }
 
-        private void run(SocketChannel client, Path cwd, String[] args) throws IOException {
+        /** Runs the command with its output sent to the client; returns the exit code (not yet sent). */
+        private int run(SocketChannel client, Path cwd, String[] args) throws IOException {
             AtomicBoolean done = new AtomicBoolean();
             Thread watcher = new Thread(() -> {
                 // the client sends nothing more: end of stream before the command finished means it went away
@@ -674,7 +678,7 @@ final class Daemon {
                 System.setErr(oldErr);
             }
             done.set(true);
-            frame(client, EXIT, ByteBuffer.allocate(4).putInt(code).array());
+            return code;
         }
 
         /** Whether a command is running (or the warm-up). */

@@ -85,6 +85,7 @@ class DaemonTest {
         Path written = dir.resolve("points.npy");
         assertTrue(Files.exists(written), "written in the client's directory, not the daemon's");
         Forwarded id = forward(dir, "id", "--input", "points.npy", "--estimator", "mle", "--format", "csv");
+        assertEquals(Daemon.Outcome.RAN, id.outcome(), "a command right after another runs in the daemon");
         assertEquals(0, id.exit(), id.err());
         PointCloud x = PointClouds.read(written);
         DatasetsCommandTest.Run local = DatasetsCommandTest.run("id", "--input", written.toString(), "--estimator", "mle", "--format",
@@ -92,6 +93,21 @@ class DaemonTest {
         // same estimate, to the digit (the seconds column may differ)
         assertEquals(local.stdout().split("\n")[1].split(",")[2], id.out().split("\n")[1].split(",")[2]);
         assertEquals(300, x.n());
+    }
+
+    /**
+     * The daemon is free again before the client has its answer: a script's next command never finds it busy (it
+     * was once marked free only after the exit code was sent, and a quick next command then got "busy" and, in
+     * this test's predecessor, an empty output).
+     */
+    @Test
+    void backToBackCommandsAllRunInTheDaemon() throws IOException {
+        for (int i = 0; i < 40; i++) {
+            Forwarded f = forward(dir, "datasets", "--list", "--format", i % 2 == 0 ? "csv" : "text");
+            assertEquals(Daemon.Outcome.RAN, f.outcome(), "command " + i);
+            assertEquals(0, f.exit(), f.err());
+            assertFalse(f.out().isEmpty());
+        }
     }
 
     @Test
