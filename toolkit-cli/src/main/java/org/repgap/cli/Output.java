@@ -1,7 +1,6 @@
 package org.repgap.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.repgap.InvalidInputException;
@@ -30,14 +29,23 @@ final class Output {
     /**
      * Refuses, before any work is done, an output file that would replace the input: the same path, or
      * another name of the same file (relative path, symbolic link, hard link: {@link Files#isSameFile}
-     * when both exist), or a file inside an input directory (a run directory is read as a whole).
+     * when both exist), or a file inside an input directory (a run directory is read as a whole), and one that
+     * cannot be written ({@link AtomicFiles#checkWritable}: a directory, no such place, no permission).
      *
      * @param option the output's option, for the message ({@code --output}, {@code --plot})
      * @param target the output file; nothing is checked when {@code null}
      * @param input  the {@code --input} file or directory; {@code null} when the data are generated
      */
     static void checkFile(String option, Path target, Path input) {
-        if (target == null || input == null) {
+        if (target == null) {
+            return;
+        }
+        try {
+            AtomicFiles.checkWritable(target);
+        } catch (IOException e) {
+            throw InvalidInputException.of("%s %s: cannot be written: %s", option, target, e.getMessage());
+        }
+        if (input == null) {
             return;
         }
         if (sameFile(target, input)) {
@@ -109,7 +117,8 @@ final class Output {
         try {
             AtomicFiles.writeString(file, content.endsWith("\n") ? content : content + "\n");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            // checked before the work (checkFile): what is left is the machine's (disk full), said in one line
+            throw InvalidInputException.of("cannot write %s: %s", file, e.getMessage());
         }
     }
 }

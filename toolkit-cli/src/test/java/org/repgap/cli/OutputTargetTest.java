@@ -125,4 +125,32 @@ class OutputTargetTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.readString(out).contains("twonn"));
     }
+
+    /** Outputs that cannot be written: exit 2 and one line, before the work (was exit 1 and a stack trace after it). */
+    @Test
+    void anUnwritableOutputIsOneLineAndExit2BeforeAnyWork() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain.csv"), POINTS);
+        List<Path> bad = new ArrayList<>(List.of(dir, Path.of("/proc/repgap-test.json"), file.resolve("x.json")));
+        Path readOnly = Files.createDirectories(dir.resolve("ro"));
+        if (readOnly.toFile().setWritable(false, false) && !Files.isWritable(readOnly)) {
+            bad.add(readOnly.resolve("x.json")); // not for root, whom permission bits do not stop
+        }
+        for (Path out : bad) {
+            for (String option : new String[] {"--output", "--plot"}) {
+                Path target = option.equals("--plot") ? out.resolveSibling(out.getFileName() + ".png") : out;
+                if (option.equals("--plot") && out.equals(dir)) {
+                    continue; // a directory named *.png does not exist
+                }
+                Run r = run(List.of("id", "--dataset", "sphere:2", "--n", "300", "--estimator", "twonn", option, target.toString()));
+                assertEquals(2, r.code(), option + " " + target + ": " + r.err());
+                assertEquals(1, r.err().strip().split("\n").length, r.err());
+                assertTrue(r.err().contains("cannot be written") || r.err().contains("no such directory"), r.err());
+            }
+        }
+        Run r = run(List.of("datasets", "--name", "sphere:2", "--n", "10", "--output", "/proc/repgap-test.csv"));
+        assertEquals(2, r.code(), r.err());
+        try (var s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no probe file left");
+        }
+    }
 }

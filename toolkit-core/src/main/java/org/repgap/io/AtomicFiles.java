@@ -40,6 +40,45 @@ public final class AtomicFiles {
         Files.setPosixFilePermissions(tmp, perms);
     }
 
+    /**
+     * Checks, before the work whose result goes there, that {@link #write} could write {@code target}: it is not a
+     * directory, its nearest existing ancestor is a directory, and a temporary file of the write's own pattern can
+     * be created (and is removed) there. The probe is the real operation, so it also catches what permission bits
+     * do not show (read-only mounts, {@code /proc}, quotas on creating files).
+     *
+     * @throws IOException naming the reason when {@code target} cannot be written
+     */
+    public static void checkWritable(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw new IOException("is a directory; give a file name");
+        }
+        Path dir = abs.getParent();
+        while (dir != null && !Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IOException((dir == null ? abs.getRoot() : dir) + " is not a directory");
+        }
+        Path probe;
+        try {
+            probe = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        } catch (IOException | SecurityException e) {
+            throw new IOException("cannot create files in " + dir + " (" + reason(e) + ")", e);
+        }
+        Files.deleteIfExists(probe);
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /** Writes {@code text} in UTF-8 to {@code target} atomically. */
     public static void writeString(Path target, String text) throws IOException {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
