@@ -15,15 +15,23 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
 
 /**
  * The optional resident server of the {@code repgap} command, for scripts that run many short commands: a
@@ -42,9 +50,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * files for a command its user has cancelled. {@code train} and {@code demo} always run in their own JVM:
  * they are long, and start-up is a small part of them.
  *
- * <p>Protocol (version 1): the client sends one length-prefixed request (magic, version, working
- * directory, arguments); the server answers with frames {@code [type][length][bytes]}: {@code O} stdout,
- * {@code E} stderr, {@code X} exit code (4 bytes, last frame), {@code B} busy (no command run).
+ * <p>Who may talk to whom: the socket directory must be the caller's own (owner uid, mode {@code rwx------},
+ * not a link), else it is not used; the client checks from the socket's peer credentials
+ * ({@link ExtendedSocketOptions#SO_PEERCRED}) that the daemon runs as its own user before it sends anything;
+ * the daemon serves only a client of its own user and primary group (both from the kernel's peer credentials)
+ * and the same group set ({@code id -G}; the peer credentials do not carry it, so the client reports it in the
+ * request), so that a login lacking a group membership cannot use one that has it. The log is opened without
+ * following links.
+ *
+ * <p>Protocol (version 2): the client sends one length-prefixed request (magic, version, working
+ * directory, arguments, group set); the server answers with frames {@code [type][length][bytes]}: {@code O}
+ * stdout, {@code E} stderr, {@code X} exit code (4 bytes, last frame), {@code B} busy (no command run),
+ * {@code R} refused (why, in UTF-8; no command run).
  */
 final class Daemon {
     /** Environment variable that turns the daemon on ({@code 1} or {@code true}). */
@@ -54,11 +71,12 @@ final class Daemon {
     static final Set<String> FORWARDED = Set.of("id", "gap", "fit", "datasets", "plot");
 
     private static final int MAGIC = 0x52504744;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final byte OUT = 'O';
     private static final byte ERR = 'E';
     private static final byte EXIT = 'X';
     private static final byte BUSY = 'B';
+    private static final byte REFUSED = 'R';
     /** Control requests: a first argument no shell user types. */
     static final String PING = "\u0000ping";
     static final String STOP = "\u0000stop";
@@ -95,31 +113,131 @@ final class Daemon {
         return privateDirectory().resolve("d-" + Long.toHexString(h) + ".sock");
     }
 
-    /** The per-user directory of the sockets, created {@code rwx------}; refused if anyone else could enter it. */
+    /**
+     * The per-user directory of the sockets: {@code $XDG_RUNTIME_DIR/repgap} when that directory is the caller's,
+     * else {@code <tmpdir>/repgap-<user>}; created {@code rwx------}, refused unless it is the caller's (see
+     * {@link #checkPrivate}).
+     */
     static Path privateDirectory() throws IOException {
+        long uid = Identity.current().uid();
         String runtime = System.getenv("XDG_RUNTIME_DIR");
-        Path dir = runtime != null && !runtime.isBlank() && Files.isDirectory(Path.of(runtime))
+        Path dir = runtime != null && !runtime.isBlank() && Path.of(runtime).isAbsolute() && ownedBy(Path.of(runtime), uid)
                 ? Path.of(runtime, "repgap")
                 : Path.of(System.getProperty("java.io.tmpdir"), "repgap-" + System.getProperty("user.name"));
-        if (!Files.isDirectory(dir)) {
+        return checkPrivate(dir, uid);
+    }
+
+    private static boolean ownedBy(Path dir, long uid) {
+        try {
+            Map<String, Object> a = Files.readAttributes(dir, "unix:uid,isDirectory", LinkOption.NOFOLLOW_LINKS);
+            return Boolean.TRUE.equals(a.get("isDirectory")) && ((Integer) a.get("uid")).longValue() == uid;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Creates {@code dir} ({@code rwx------}) if it is absent and returns it when it is a directory, not a link, owned
+     * by {@code uid}, with mode exactly {@code 0700} (no set-group-id bit); otherwise refuses to use it: another user
+     * who made it first could listen there in the daemon's place, or read what clients send.
+     */
+    static Path checkPrivate(Path dir, long uid) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             try {
                 Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (java.nio.file.FileAlreadyExistsException raced) {
                 // another client made it meanwhile: checked below
             }
         }
-        // Permissions rwx------ are enough: if another user made the directory, this user can neither connect
-        // to a socket in it nor bind one there (the owner is not checked: looking it up costs the client time).
-        Set<PosixFilePermission> perms;
+        Map<String, Object> a;
         try {
-            perms = Files.getPosixFilePermissions(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        } catch (UnsupportedOperationException e) {
-            throw new IOException("this file system has no POSIX permissions to keep the daemon's socket private", e);
+            a = Files.readAttributes(dir, "unix:uid,mode,isDirectory", LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            throw new IOException("this file system has no owners and permissions to keep the daemon's socket private", e);
         }
-        if (!perms.equals(PosixFilePermissions.fromString("rwx------"))) {
-            throw new IOException(dir + " must have permissions rwx------ (it has " + PosixFilePermissions.toString(perms) + ")");
+        if (!Boolean.TRUE.equals(a.get("isDirectory"))) {
+            throw new IOException(dir + " is not a directory (or is a link): not using it");
+        }
+        long owner = ((Integer) a.get("uid")).longValue();
+        if (owner != uid) {
+            throw new IOException(String.format(Locale.ROOT, "%s belongs to uid %d, not to you (uid %d): not using it", dir, owner, uid));
+        }
+        int mode = (Integer) a.get("mode") & 07777;
+        if (mode != 0700) {
+            throw new IOException(String.format(Locale.ROOT, "%s must have mode 0700 (rwx------), it has %04o: not using it", dir, mode));
         }
         return dir;
+    }
+
+    /**
+     * A process's user, primary group and group set ({@code id -u}, {@code id -g}, {@code id -G}); the principals
+     * compare by numeric id.
+     */
+    record Identity(long uid, UserPrincipal user, GroupPrincipal group, Set<Long> groups) {
+        Identity {
+            groups = Set.copyOf(groups);
+        }
+
+        /** This process's identity. */
+        static Identity current() throws IOException {
+            com.sun.security.auth.module.UnixSystem u;
+            try {
+                u = new com.sun.security.auth.module.UnixSystem();
+            } catch (LinkageError | RuntimeException e) {
+                throw new IOException("cannot find this process's user id: " + e, e);
+            }
+            Set<Long> groups = new TreeSet<>();
+            groups.add(u.getGid());
+            for (long g : u.getGroups()) {
+                groups.add(g);
+            }
+            return of(u.getUid(), u.getGid(), groups);
+        }
+
+        /**
+         * The identity of numeric ids. A name is looked up first, so this is exact only where no user or group is
+         * named by another's number; the daemon therefore takes its own user and group from the kernel (see
+         * {@link Server#bind}).
+         */
+        static Identity of(long uid, long gid, Set<Long> groups) throws IOException {
+            UserPrincipalLookupService lookup = java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService();
+            return new Identity(uid, lookup.lookupPrincipalByName(Long.toString(uid)),
+                    lookup.lookupPrincipalByGroupName(Long.toString(gid)), groups);
+        }
+
+        /** The same with the user and group of the kernel's credentials. */
+        Identity withPrincipal(UnixDomainPrincipal p) {
+            return new Identity(uid, p.user(), p.group(), groups);
+        }
+    }
+
+    /**
+     * Why the daemon of {@code self} must not serve the client {@code peer} (null when it may): another user, another
+     * primary group or another group set.
+     */
+    static String refusal(Identity self, UnixDomainPrincipal peer, Set<Long> peerGroups) {
+        if (!self.user().equals(peer.user())) {
+            return "the daemon runs as user " + self.user().getName() + ", the client is " + peer.user().getName();
+        }
+        if (!self.group().equals(peer.group())) {
+            return "the daemon's primary group is " + self.group().getName() + ", the client's " + peer.group().getName();
+        }
+        if (!self.groups().equals(Set.copyOf(peerGroups))) {
+            return "the daemon's groups are " + new TreeSet<>(self.groups()) + ", the client's " + new TreeSet<>(peerGroups)
+                    + " (a login with other group memberships)";
+        }
+        return null;
+    }
+
+    /**
+     * Opens the daemon's log for appending without following a link at its path (a link planted there would make the
+     * daemon append to the file it names), owner-only when created.
+     */
+    static PrintStream openLog(Path log) throws IOException {
+        java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(log,
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        return new PrintStream(java.nio.channels.Channels.newOutputStream(ch), true, StandardCharsets.UTF_8);
     }
 
     // ---------------------------------------------------------------- client
@@ -131,7 +249,12 @@ final class Daemon {
         /** The daemon is running another command (or warming up): nothing was run. */
         BUSY,
         /** No daemon answers on the socket: nothing was run. */
-        ABSENT
+        ABSENT,
+        /**
+         * Nothing was run: the socket is served by another user (nothing was sent), or the daemon refused this
+         * client (another user, group or group set); a warning went to stderr.
+         */
+        REFUSED
     }
 
     /** A forwarded command's outcome and, when it ran, its exit code. */
@@ -140,11 +263,22 @@ final class Daemon {
 
     /**
      * Runs {@code args} in the daemon at {@code socket}, copying its stdout and stderr to {@code out} and
-     * {@code err}. A socket file without a daemon behind it is removed.
+     * {@code err}. A socket file without a daemon behind it is removed. The daemon must run as the owner of the
+     * socket's directory ({@link #privateDirectory} checked that this is the caller).
      *
      * @throws IOException when the daemon stopped during the command
      */
     static Result forward(Path socket, Path cwd, List<String> args, OutputStream out, OutputStream err) throws IOException {
+        return forward(socket, Files.getOwner(socket.getParent(), LinkOption.NOFOLLOW_LINKS), Identity.current().groups(), cwd,
+                args, out, err);
+    }
+
+    /**
+     * As {@link #forward(Path, Path, List, OutputStream, OutputStream)}, with the user the daemon must run as and the
+     * group set reported to it.
+     */
+    static Result forward(Path socket, UserPrincipal expected, Set<Long> groups, Path cwd, List<String> args, OutputStream out,
+                          OutputStream err) throws IOException {
         if (System.getProperty(SELECTOR_PROVIDER) == null && "Linux".equals(System.getProperty("os.name"))) {
             // Linux's default provider, named: otherwise the first channel looks for other providers in every jar of
             // the class path (about 40 ms of the client's 0.25 s)
@@ -165,7 +299,13 @@ final class Daemon {
             } catch (IOException absent) {
                 return new Result(Outcome.ABSENT, 0);
             }
-            writeFully(ch, request(cwd, args));
+            UnixDomainPrincipal server = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
+            if (!server.user().equals(expected)) {
+                warn(err, "the daemon socket " + socket + " is served by user " + server.user().getName() + ", not "
+                        + expected.getName() + ": nothing sent, running here");
+                return new Result(Outcome.REFUSED, 0);
+            }
+            writeFully(ch, request(cwd, groups, args));
             ByteBuffer head = ByteBuffer.allocate(5);
             while (true) {
                 head.clear();
@@ -177,9 +317,17 @@ final class Daemon {
                 if (type == BUSY) {
                     return new Result(Outcome.BUSY, 0);
                 }
+                if (length < 0 || length > (1 << 24)) {
+                    throw new IOException("the repgap daemon sent a frame of " + length + " bytes");
+                }
                 ByteBuffer body = ByteBuffer.allocate(length);
                 if (!readFully(ch, body)) {
                     throw new IOException("the repgap daemon stopped during the command (see " + log(socket) + ")");
+                }
+                if (type == REFUSED) {
+                    warn(err, "the daemon refused this command (" + new String(body.array(), StandardCharsets.UTF_8)
+                            + "): running here");
+                    return new Result(Outcome.REFUSED, 0);
                 }
                 if (type == EXIT) {
                     out.flush();
@@ -193,8 +341,13 @@ final class Daemon {
         }
     }
 
-    /** The bytes of a request: length, magic, version, working directory, arguments. */
-    static byte[] request(Path cwd, List<String> args) throws IOException {
+    private static void warn(OutputStream err, String message) throws IOException {
+        err.write(("repgap: warning: " + message + System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+        err.flush();
+    }
+
+    /** The bytes of a request: length, magic, version, working directory, arguments, group set. */
+    static byte[] request(Path cwd, Set<Long> groups, List<String> args) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream d = new DataOutputStream(bytes);
         d.writeInt(MAGIC);
@@ -203,6 +356,10 @@ final class Daemon {
         d.writeInt(args.size());
         for (String a : args) {
             d.writeUTF(a);
+        }
+        d.writeInt(groups.size());
+        for (long g : groups) {
+            d.writeLong(g);
         }
         d.flush();
         byte[] body = bytes.toByteArray();
@@ -217,7 +374,8 @@ final class Daemon {
 
     /**
      * Starts a daemon for {@code socket} in the background with this JVM's options and class path, in a new
-     * session (so that closing the terminal does not stop it), its output appended to {@link #log}.
+     * session (so that closing the terminal does not stop it); it appends its output to {@link #log} itself
+     * ({@link #openLog}: a redirect here would follow a link at that path).
      */
     static void spawn(Path socket) throws IOException {
         List<String> cmd = new ArrayList<>();
@@ -235,7 +393,7 @@ final class Daemon {
         cmd.add(Daemon.class.getName());
         cmd.add(socket.toString());
         new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log(socket).toFile())).start();
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     // ---------------------------------------------------------------- server
@@ -244,6 +402,9 @@ final class Daemon {
     public static void main(String[] args) throws IOException, InterruptedException {
         System.setProperty("java.awt.headless", "true");
         Path socket = Path.of(args[0]);
+        PrintStream logStream = openLog(log(socket));
+        System.setOut(logStream);
+        System.setErr(logStream);
         long idleMinutes = IDLE_MINUTES;
         String idle = System.getenv("REPGAP_DAEMON_IDLE_MINUTES");
         if (idle != null && !idle.isBlank()) {
@@ -276,15 +437,17 @@ final class Daemon {
         private final ServerSocketChannel channel;
         private final Duration idle;
         private final Runnable onAbandon;
+        private final Identity self;
         private final AtomicBoolean busy = new AtomicBoolean();
         private volatile long lastActive = System.nanoTime();
         private volatile boolean stopping;
 
-        private Server(Path socket, ServerSocketChannel channel, Duration idle, Runnable onAbandon) {
+        private Server(Path socket, ServerSocketChannel channel, Duration idle, Runnable onAbandon, Identity self) {
             this.socket = socket;
             this.channel = channel;
             this.idle = idle;
             this.onAbandon = onAbandon;
+            this.self = self;
         }
 
         /**
@@ -294,6 +457,14 @@ final class Daemon {
          * @param onAbandon run when a client goes away before its command finished (the process exits then)
          */
         static Server bind(Path socket, Duration idle, Runnable onAbandon) throws IOException {
+            return bind(socket, idle, onAbandon, null);
+        }
+
+        /**
+         * As {@link #bind(Path, Duration, Runnable)}, serving only clients of {@code self}; {@code null}: this process's
+         * group set, with its user and primary group as the kernel reports them on a connection to itself (exact ids).
+         */
+        static Server bind(Path socket, Duration idle, Runnable onAbandon, Identity self) throws IOException {
             if (Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
                     probe.connect(UnixDomainSocketAddress.of(socket));
@@ -309,7 +480,22 @@ final class Daemon {
                 ch.close();
                 return null; // another daemon bound it first
             }
-            return new Server(socket, ch, idle, onAbandon);
+            try {
+                return new Server(socket, ch, idle, onAbandon, self != null ? self : kernelIdentity(ch, socket));
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                Files.deleteIfExists(socket);
+                throw e;
+            }
+        }
+
+        /** This process's identity with the user and group the kernel gives a connection from it to itself. */
+        private static Identity kernelIdentity(ServerSocketChannel ch, Path socket) throws IOException {
+            try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                probe.connect(UnixDomainSocketAddress.of(socket));
+                ch.accept().close(); // queued: the loop has not started
+                return Identity.current().withPrincipal(probe.getOption(ExtendedSocketOptions.SO_PEERCRED));
+            }
         }
 
         /** Runs a small command so that the neighbour search is compiled before the first request; clients see "busy" meanwhile. */
@@ -368,8 +554,16 @@ final class Daemon {
 
         private void handle(SocketChannel client) {
             try (client) {
-                String[] request = readRequest(client);
+                UnixDomainPrincipal peer = client.getOption(ExtendedSocketOptions.SO_PEERCRED);
+                Set<Long> peerGroups = new TreeSet<>();
+                String[] request = readRequest(client, peerGroups);
                 if (request == null) {
+                    return;
+                }
+                String why = refusal(self, peer, peerGroups);
+                if (why != null) {
+                    log("refused a client: %s", why);
+                    frame(client, REFUSED, why.getBytes(StandardCharsets.UTF_8));
                     return;
                 }
                 Path cwd = Path.of(request[0]);
@@ -382,12 +576,15 @@ final class Daemon {
                     frame(client, BUSY, new byte[0]);
                     return;
                 }
+                int code;
                 try {
-                    run(client, cwd, args);
+                    code = run(client, cwd, args);
                 } finally {
                     lastActive = System.nanoTime();
                     busy.set(false);
                 }
+                // free before the client has its answer: its next command must not find the daemon busy
+                frame(client, EXIT, ByteBuffer.allocate(4).putInt(code).array());
                 // the client has its answer: give the command's memory back before waiting for the next one
                 System.gc();
             } catch (IOException e) {
@@ -395,8 +592,11 @@ final class Daemon {
             }
         }
 
-        /** The working directory followed by the arguments, or {@code null} when the client sent nothing. */
-        private static String[] readRequest(SocketChannel client) throws IOException {
+        /**
+         * The working directory followed by the arguments, or {@code null} when the client sent nothing; the client's
+         * group set goes to {@code groups}.
+         */
+        private static String[] readRequest(SocketChannel client, Set<Long> groups) throws IOException {
             ByteBuffer len = ByteBuffer.allocate(4);
             if (!readFully(client, len)) {
                 return null;
@@ -414,10 +614,21 @@ final class Daemon {
                 throw new IOException("not a repgap request, or another protocol version");
             }
             String cwd = d.readUTF();
-            String[] out = new String[1 + d.readInt()];
+            int argc = d.readInt();
+            if (argc < 0 || argc > n) {
+                throw new IOException("request with " + argc + " arguments");
+            }
+            String[] out = new String[1 + argc];
             out[0] = cwd;
             for (int i = 1; i < out.length; i++) {
                 out[i] = d.readUTF();
+            }
+            int g = d.readInt();
+            if (g < 0 || g > 65536) {
+                throw new IOException("request with " + g + " groups");
+            }
+            for (int i = 0; i < g; i++) {
+                groups.add(d.readLong());
             }
             return out;
         }
@@ -432,7 +643,8 @@ final class Daemon {
             }
         }
 
-        private void run(SocketChannel client, Path cwd, String[] args) throws IOException {
+        /** Runs the command with its output sent to the client; returns the exit code (not yet sent). */
+        private int run(SocketChannel client, Path cwd, String[] args) throws IOException {
             AtomicBoolean done = new AtomicBoolean();
             Thread watcher = new Thread(() -> {
                 // the client sends nothing more: end of stream before the command finished means it went away
@@ -466,7 +678,7 @@ final class Daemon {
                 System.setErr(oldErr);
             }
             done.set(true);
-            frame(client, EXIT, ByteBuffer.allocate(4).putInt(code).array());
+            return code;
         }
 
         /** Whether a command is running (or the warm-up). */

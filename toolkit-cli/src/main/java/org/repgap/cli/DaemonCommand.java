@@ -33,7 +33,13 @@ public final class DaemonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Path socket = Daemon.socket();
+        Path socket;
+        try {
+            socket = Daemon.socket();
+        } catch (IOException e) {
+            System.err.println("repgap: daemon: " + e.getMessage());
+            return 1;
+        }
         if (!action.equals("stop") && !Daemon.enabled()) {
             System.out.println("repgap daemon: note: " + Daemon.ENABLE + " is not set, so commands run in their own JVM; "
                     + "export " + Daemon.ENABLE + "=1 to use the daemon");

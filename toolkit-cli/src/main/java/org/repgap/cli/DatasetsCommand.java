@@ -74,6 +74,7 @@ public final class DatasetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Output.checkOutputs(null, output, null);
         if (list) {
             if (name != null) {
                 throw InvalidInputException.of("--list and --name exclude each other: list the generators, or generate one");

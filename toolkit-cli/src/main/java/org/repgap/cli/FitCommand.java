@@ -159,6 +159,7 @@ public final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Output.checkOutputs(input, output, plot.file());
         if (x == null && y == null) {
             Path dir = SweepReport.sweepDirectory(input);
             if (dir == null) {

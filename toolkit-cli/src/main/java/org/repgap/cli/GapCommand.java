@@ -164,6 +164,7 @@ public final class GapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Output.checkOutputs(source.input, output, plot.file());
         PointCloud data = load();
         Repgap.hashInBackground(data);
         StderrProgress progress = new StderrProgress();

@@ -136,6 +136,7 @@ public final class IdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Output.checkOutputs(source.input, output, plot.file());
         List<String> names = IdEstimators.parseNames(estimators);
         if (k != null && k < 1) {
             throw InvalidInputException.of("--k %d: the number of neighbours must be at least 1", k);

@@ -98,6 +98,7 @@ final class PlotCommand implements Callable<Integer> {
         if (output == null) {
             throw InvalidInputException.of("--output: missing; give the figure file (.png, .svg, .pdf or .eps)");
         }
+        Output.checkOutputs(input, output, null);
         OutputFormat.of(output);
         ChartData data = ResultReader.read(input, kind == null ? null : ChartKind.parse(kind));
         FigureSpec spec = FigureSpec.of(data).withStyle(Style.parse(style)).withDpi(dpi);

@@ -140,6 +140,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Output.checkRunDirectory(source.input, "--out", out, plot.file());
         SymmetryGroup g = SymmetryGroup.parse(group);
         List<Equivariance> mechs = new ArrayList<>();
         for (String e : equivariance) {

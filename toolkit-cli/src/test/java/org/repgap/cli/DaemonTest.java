@@ -85,6 +85,7 @@ class DaemonTest {
         Path written = dir.resolve("points.npy");
         assertTrue(Files.exists(written), "written in the client's directory, not the daemon's");
         Forwarded id = forward(dir, "id", "--input", "points.npy", "--estimator", "mle", "--format", "csv");
+        assertEquals(Daemon.Outcome.RAN, id.outcome(), "a command right after another runs in the daemon");
         assertEquals(0, id.exit(), id.err());
         PointCloud x = PointClouds.read(written);
         DatasetsCommandTest.Run local = DatasetsCommandTest.run("id", "--input", written.toString(), "--estimator", "mle", "--format",
@@ -92,6 +93,21 @@ class DaemonTest {
         // same estimate, to the digit (the seconds column may differ)
         assertEquals(local.stdout().split("\n")[1].split(",")[2], id.out().split("\n")[1].split(",")[2]);
         assertEquals(300, x.n());
+    }
+
+    /**
+     * The daemon is free again before the client has its answer: a script's next command never finds it busy (it
+     * was once marked free only after the exit code was sent, and a quick next command then got "busy" and, in
+     * this test's predecessor, an empty output).
+     */
+    @Test
+    void backToBackCommandsAllRunInTheDaemon() throws IOException {
+        for (int i = 0; i < 40; i++) {
+            Forwarded f = forward(dir, "datasets", "--list", "--format", i % 2 == 0 ? "csv" : "text");
+            assertEquals(Daemon.Outcome.RAN, f.outcome(), "command " + i);
+            assertEquals(0, f.exit(), f.err());
+            assertFalse(f.out().isEmpty());
+        }
     }
 
     @Test
@@ -156,7 +172,7 @@ class DaemonTest {
         // closes its end: the server calls onAbandon (the daemon process exits there)
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(socket));
-            ByteBuffer b = ByteBuffer.wrap(Daemon.request(dir, List.of("id", "--dataset", "subspace:10:100", "--n", "30000",
+            ByteBuffer b = ByteBuffer.wrap(Daemon.request(dir, Daemon.Identity.current().groups(), List.of("id", "--dataset", "subspace:10:100", "--n", "30000",
                     "--estimator", "mle", "--format", "csv", "--output", "late.csv")));
             while (b.hasRemaining()) {
                 ch.write(b);
@@ -176,5 +192,111 @@ class DaemonTest {
         Path d = Daemon.privateDirectory();
         assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(d)));
         assertTrue(Daemon.socket().startsWith(d));
+    }
+
+    // ---------------------------------------------------------------- who may talk to whom (tests possible as root)
+
+    private static java.nio.file.attribute.UserPrincipal user(long uid) throws IOException {
+        return java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(Long.toString(uid));
+    }
+
+    private static java.nio.file.attribute.GroupPrincipal group(long gid) throws IOException {
+        return java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByGroupName(Long.toString(gid));
+    }
+
+    @Test
+    void aSocketDirectoryOfAnotherOwnerOrModeOrALinkIsNotUsed() throws IOException {
+        long me = Daemon.Identity.current().uid();
+        Path mine = Daemon.checkPrivate(dir.resolve("made"), me);
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(mine)));
+        // made first by someone else (here: a directory of this user checked against another uid)
+        IOException other = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> Daemon.checkPrivate(mine, me + 1234));
+        assertTrue(other.getMessage().contains("belongs to uid " + me) && other.getMessage().contains("not using it"), other.getMessage());
+        Files.setPosixFilePermissions(mine, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> Daemon.checkPrivate(mine, me))
+                .getMessage().contains("0750"));
+        Files.setPosixFilePermissions(mine, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), mine);
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> Daemon.checkPrivate(link, me))
+                .getMessage().contains("link"));
+    }
+
+    @Test
+    void theClientSendsNothingToADaemonOfAnotherUser() throws IOException {
+        Path out = dir.resolve("never.npy");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Daemon.Result r = Daemon.forward(socket, user(Daemon.Identity.current().uid() + 1234), Daemon.Identity.current().groups(), dir,
+                List.of("datasets", "--name", "sphere:2", "--n", "50", "--output", out.toString()), new ByteArrayOutputStream(), err);
+        assertEquals(Daemon.Outcome.REFUSED, r.outcome());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("nothing sent"), err.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void theDaemonServesOnlyItsOwnUserGroupAndGroupSet() throws IOException, InterruptedException {
+        Daemon.Identity me = Daemon.Identity.current();
+        java.util.Set<Long> more = new java.util.TreeSet<>(me.groups());
+        more.add(4242L);
+        Daemon.Identity[] others = {
+            Daemon.Identity.of(me.uid() + 1234, 4242, java.util.Set.of(4242L)), // another user
+            new Daemon.Identity(me.uid(), me.user(), group(4242), me.groups()), // another primary group
+            new Daemon.Identity(me.uid(), me.user(), me.group(), more)}; // a login with one more group
+        for (Daemon.Identity self : others) {
+            Path sock = Files.createTempDirectory(Path.of("/tmp"), "rgd").resolve("o.sock");
+            Daemon.Server other = Daemon.Server.bind(sock, Duration.ofMinutes(1), () -> { }, self);
+            Thread t = new Thread(() -> {
+                try {
+                    other.serve();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            t.start();
+            try {
+                Path out = dir.resolve("never.npy");
+                ByteArrayOutputStream err = new ByteArrayOutputStream();
+                Daemon.Result r = Daemon.forward(sock, dir, List.of("datasets", "--name", "sphere:2", "--n", "50", "--output",
+                        out.toString()), new ByteArrayOutputStream(), err);
+                assertEquals(Daemon.Outcome.REFUSED, r.outcome(), self.toString());
+                assertTrue(err.toString(StandardCharsets.UTF_8).contains("refused"), err.toString(StandardCharsets.UTF_8));
+                assertFalse(Files.exists(out));
+            } finally {
+                other.close();
+                t.join(10_000);
+                Files.deleteIfExists(sock.getParent());
+            }
+        }
+    }
+
+    @Test
+    void refusalComparesUserPrimaryGroupAndGroupSet() throws IOException {
+        Daemon.Identity self = Daemon.Identity.of(1000, 1000, java.util.Set.of(1000L, 27L));
+        assertNull(Daemon.refusal(self, new jdk.net.UnixDomainPrincipal(user(1000), group(1000)), java.util.Set.of(27L, 1000L)));
+        assertTrue(Daemon.refusal(self, new jdk.net.UnixDomainPrincipal(user(1001), group(1000)), self.groups()).contains("user"));
+        assertTrue(Daemon.refusal(self, new jdk.net.UnixDomainPrincipal(user(1000), group(27)), self.groups()).contains("primary group"));
+        assertTrue(Daemon.refusal(self, new jdk.net.UnixDomainPrincipal(user(1000), group(1000)), java.util.Set.of(1000L))
+                .contains("groups"));
+    }
+
+    @Test
+    void theLogIsOpenedWithoutFollowingALink() throws IOException {
+        Path precious = dir.resolve("precious.txt");
+        Files.writeString(precious, "keep\n");
+        Path log = Files.createSymbolicLink(dir.resolve("d-1.log"), precious);
+        assertThrowsIo(() -> Daemon.openLog(log));
+        assertEquals("keep\n", Files.readString(precious));
+        Path real = dir.resolve("d-2.log");
+        try (java.io.PrintStream p = Daemon.openLog(real)) {
+            p.println("one");
+        }
+        try (java.io.PrintStream p = Daemon.openLog(real)) {
+            p.println("two");
+        }
+        assertEquals("one\ntwo\n", Files.readString(real));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(real)));
+    }
+
+    private static void assertThrowsIo(org.junit.jupiter.api.function.Executable e) {
+        org.junit.jupiter.api.Assertions.assertThrows(IOException.class, e);
     }
 }

@@ -76,7 +76,7 @@ class PlotOptionTest {
     @Test
     void idDrawsTheComparisonOfEstimators() throws Exception {
         Path svg = tmp.resolve("id.svg");
-        Run r = run("id", "--dataset", "sphere:2", "--n", "300", "--estimator", "mle,twonn", "--bootstrap", "10",
+        Run r = run("id", "--dataset", "sphere:2", "--n", "300", "--estimator", "mle,twonn", "--bootstrap", "20",
                 "--plot", svg.toString());
         assertPlotted(r, svg);
         assertTrue(r.out().contains("twonn"), "the table still goes to stdout: " + r.out());

@@ -127,9 +127,17 @@ public final class PointClouds {
                 }
             }
             String source = file + " [" + stripNpy(entry.getName()) + "]";
-            try (InputStream in = new java.io.BufferedInputStream(zip.getInputStream(entry), 1 << 16)) {
+            // ZipFile checks no CRC-32 (neither of stored nor of deflated members): NumPy does ("Bad CRC-32"), so do we
+            java.util.zip.CheckedInputStream checked = new java.util.zip.CheckedInputStream(zip.getInputStream(entry),
+                    new java.util.zip.CRC32());
+            try (InputStream in = new java.io.BufferedInputStream(checked, 1 << 16)) {
                 PointCloud x = NpyFormat.read(in, source);
                 NpyFormat.expectEnd(in, source);
+                long crc = checked.getChecksum().getValue();
+                if (entry.getCrc() != -1 && crc != entry.getCrc()) {
+                    throw InvalidInputException.of("%s: corrupt .npz member: its CRC-32 is %08x, the archive records %08x",
+                            source, crc, entry.getCrc());
+                }
                 return x;
             } catch (ZipException e) {
                 throw InvalidInputException.of("%s: corrupt .npz member (%s)", source, e.getMessage());

@@ -26,13 +26,15 @@ public final class IdContext {
     private final DuplicatePolicy policy;
     private final NeighborSearch search;
     private final Progress progress;
+    private final double scale;
     private NeighborGraph graph; // guarded by this
     private final Map<String, Object> shared = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private IdContext(PointCloud input, PointCloud points, int duplicates, DuplicatePolicy policy,
+    private IdContext(PointCloud input, PointCloud points, double scale, int duplicates, DuplicatePolicy policy,
                       NeighborSearch search, Progress progress) {
         this.input = input;
         this.points = points;
+        this.scale = scale;
         this.duplicates = duplicates;
         this.policy = policy;
         this.search = search;
@@ -102,7 +104,48 @@ public final class IdContext {
             throw InvalidInputException.of("%s: %d distinct points are too few to estimate an intrinsic dimension (need at least 3)",
                     x.source(), pts.n());
         }
-        return new IdContext(x, pts, dups, policy, search, progress);
+        double factor = extremeScale(pts);
+        return new IdContext(x, factor == 1 ? pts : scaled(pts, factor), factor, dups, policy, search, progress);
+    }
+
+    /** Magnitudes beyond which squared distances could overflow ({@code > 2^1023}) or underflow (below 2^-1022). */
+    private static final int EXTREME_EXPONENT = 400;
+
+    /**
+     * The power of two that brings the largest magnitude of the points near 1, when it is beyond
+     * {@code 2^±400}: squared distances of data of order 1e160 overflow to infinity and of order 1e-200 underflow
+     * to zero (they gave null dimensions, lpca 0, gride 0.001). Every estimator here is invariant under scaling,
+     * and scaling by a power of two is exact (apart from values more than 2^-1022 below the largest, which do
+     * not change a distance), so the answer is that of the unscaled data. 1 for other data.
+     */
+    static double extremeScale(PointCloud x) {
+        double max = 0;
+        for (double t : x.values()) {
+            max = Math.max(max, Math.abs(t));
+        }
+        if (max == 0 || (max < Math.scalb(1.0, EXTREME_EXPONENT) && max > Math.scalb(1.0, -EXTREME_EXPONENT))) {
+            return 1;
+        }
+        int exponent = max < Double.MIN_NORMAL ? Math.getExponent(max * 0x1p100) - 100 : Math.getExponent(max);
+        return Math.scalb(1.0, -exponent);
+    }
+
+    private static PointCloud scaled(PointCloud x, double factor) {
+        double[] v = x.values();
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * factor; // a power of two: exact
+        }
+        return PointCloud.wrap(x.n(), x.dim(), out, x.source());
+    }
+
+    /**
+     * The power of two by which the input was multiplied to give {@link #points()}: 1 unless its magnitudes were
+     * extreme ({@link #extremeScale}). An estimator with a threshold in the input's units (TLE's {@code epsilon})
+     * multiplies it by this.
+     */
+    public double scale() {
+        return scale;
     }
 
     /**
@@ -155,7 +198,7 @@ public final class IdContext {
      */
     public IdContext subset(int[] rows) {
         PointCloud sub = points.select(rows);
-        return new IdContext(sub, sub, 0, DuplicatePolicy.KEEP, search, Progress.NONE);
+        return new IdContext(sub, sub, scale, 0, DuplicatePolicy.KEEP, search, Progress.NONE);
     }
 
     /** The data as given. */

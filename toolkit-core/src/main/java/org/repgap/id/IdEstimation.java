@@ -76,6 +76,21 @@ public final class IdEstimation {
             if (!(level > 0 && level < 1)) {
                 throw InvalidInputException.of("confidence level = %s: expected a value strictly between 0 and 1", level);
             }
+            if (bootstrap > 0 && bootstrap < minimumReplicates(level)) {
+                throw InvalidInputException.of("bootstrap = %d replicates: a %s%% interval needs at least %d (1/(1 - level)), "
+                        + "or 0 for none", bootstrap, new java.math.BigDecimal(Double.toString(100 * level)).stripTrailingZeros()
+                        .toPlainString(), minimumReplicates(level));
+            }
+        }
+
+        /**
+         * The fewest replicates of a percentile interval at {@code level}: {@code ceil(1/(1 - level))} (20 at 0.95,
+         * 100 at 0.99), where each tail, {@code (1 - level)/2} of the replicates, holds at least half of one; with fewer,
+         * the end points are the extreme replicates or beyond them (one replicate gave an "interval" that excluded the
+         * estimate).
+         */
+        public static int minimumReplicates(double level) {
+            return (int) Math.ceil(1 / (1 - level) - 1e-9);
         }
 
         /** No bootstrap, seed 0, level 0.95, no pointwise values, automatic resampling. */

@@ -112,14 +112,14 @@ public final class TleEstimator implements IdEstimator {
         PointCloud x = ctx.points();
         Metric metric = ctx.metric();
         double[] local = new double[usable.length];
-        IntStream.range(0, usable.length).parallel().forEach(u -> local[u] = pointwise(x, metric, g, usable[u]));
+        double eps = options.epsilon() * ctx.scale(); // epsilon is in the input's units
+        IntStream.range(0, usable.length).parallel().forEach(u -> local[u] = pointwise(x, metric, g, usable[u], eps));
         Combination comb = options.combination();
         return Estimate.perPoint(g, k, usable, local, rows -> comb.combine(local, rows));
     }
 
-    private double pointwise(PointCloud x, Metric metric, NeighborGraph g, int i) {
+    private double pointwise(PointCloud x, Metric metric, NeighborGraph g, int i, double eps) {
         int k = options.k();
-        double eps = options.epsilon();
         int dim = x.dim();
         double[] v = x.values();
         double[] dist = new double[k];

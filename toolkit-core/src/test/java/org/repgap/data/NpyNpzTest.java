@@ -292,4 +292,51 @@ class NpyNpzTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> PointClouds.read(p, "x"));
         assertTrue(e.getMessage().contains("[x]: truncated .npy file"), e.getMessage());
     }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** A stored member with a flipped byte, as NumPy's "Bad CRC-32": refused, not read as other numbers. */
+    @Test
+    void storedMemberWithAFlippedByteFailsItsCrc() throws IOException {
+        byte[] member = npyOf(M);
+        Path p = npz("f.npz", false, new String[] {"x.npy"}, new byte[][] {member});
+        assertArrayEquals(M[1], PointClouds.read(p, "x").row(1));
+        byte[] zip = Files.readAllBytes(p);
+        int at = indexOf(zip, member);
+        zip[at + 128 + 8 * 5 + 6] ^= 0x10; // a byte of M[1][1] = 5.0
+        Files.write(p, zip);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PointClouds.read(p, "x"));
+        assertTrue(e.getMessage().startsWith(p + " [x]: corrupt .npz member: its CRC-32 is "), e.getMessage());
+    }
+
+    /** A deflated member whose recorded CRC-32 does not match what it inflates to. */
+    @Test
+    void deflatedMemberWithAnotherCrcIsRefused() throws IOException {
+        byte[] member = npyOf(M);
+        Path p = npz("g.npz", true, new String[] {"x.npy"}, new byte[][] {member});
+        CRC32 crc = new CRC32();
+        crc.update(member);
+        byte[] le = java.nio.ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue()).array();
+        byte[] zip = Files.readAllBytes(p);
+        int patched = 0;
+        for (int at = indexOf(zip, le); at >= 0; at = indexOf(zip, le)) {
+            zip[at] ^= 0x01; // the CRC in the data descriptor and in the central directory
+            patched++;
+        }
+        assertTrue(patched >= 2, "CRC fields found: " + patched);
+        Files.write(p, zip);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PointClouds.read(p, "x"));
+        assertTrue(e.getMessage().contains("[x]: corrupt .npz member"), e.getMessage());
+    }
 }

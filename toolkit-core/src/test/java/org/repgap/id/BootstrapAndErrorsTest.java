@@ -133,4 +133,15 @@ class BootstrapAndErrorsTest {
         assertEquals(IdEstimation.run(TleEstimator.withDefaults(), ctx).value(), mean, 1e-12 * mean);
         assertArrayEquals(pw, IdEstimation.run(TleEstimator.withDefaults(), ctx, IdEstimation.Options.defaults().withPointwise(true)).pointwise());
     }
+
+    /** Too few replicates for the interval's level are refused, naming the minimum (one gave an interval excluding the estimate). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"1, 0.95, 20", "19, 0.95, 20", "99, 0.99, 100", "9, 0.9, 10"})
+    void tooFewReplicatesForTheLevelAreRefused(int replicates, double level, int minimum) {
+        org.repgap.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(org.repgap.InvalidInputException.class,
+                () -> new IdEstimation.Options(replicates, 0, level, false, IdEstimation.Resampling.AUTO));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("at least " + minimum), e.getMessage());
+        new IdEstimation.Options(minimum, 0, level, false, IdEstimation.Resampling.AUTO); // the minimum itself is accepted
+        new IdEstimation.Options(0, 0, level, false, IdEstimation.Resampling.AUTO);
+    }
 }

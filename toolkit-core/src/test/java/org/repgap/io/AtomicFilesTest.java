@@ -47,4 +47,25 @@ class AtomicFilesTest {
             assertEquals(1, s.count());
         }
     }
+
+    /** What a {@code kill -9} during a write leaves is removed by the next write into that directory. */
+    @Test
+    void staleTemporaryFilesOfOurPatternAreRemovedByTheNextWrite(@TempDir Path dir) throws IOException {
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 3_600_000); // an hour: older than AtomicFiles.STALE (5 min)
+        Path killed = Files.writeString(dir.resolve(".id.json.4711081512.tmp"), "{\"partial");
+        Path otherTarget = Files.writeString(dir.resolve(".fig.png.99.tmp"), "partial");
+        Path inProgress = Files.writeString(dir.resolve(".id.json.123.tmp"), "being written"); // fresh: kept
+        Path notOurs = Files.writeString(dir.resolve(".notes.tmp"), "user's");
+        Path notOurs2 = Files.writeString(dir.resolve(".x.12.tmp.bak"), "user's");
+        for (Path p : new Path[] {killed, otherTarget, notOurs, notOurs2}) {
+            Files.setLastModifiedTime(p, old);
+        }
+        AtomicFiles.writeString(dir.resolve("other.txt"), "x");
+        assertEquals(false, Files.exists(killed));
+        assertEquals(false, Files.exists(otherTarget));
+        assertEquals(true, Files.exists(inProgress));
+        assertEquals(true, Files.exists(notOurs));
+        assertEquals(true, Files.exists(notOurs2));
+    }
 }
