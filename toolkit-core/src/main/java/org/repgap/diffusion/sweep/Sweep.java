@@ -410,20 +410,26 @@ public final class Sweep {
         return n.isNumber() || n.isBoolean() ? n.asText() : n.asText().replace(",", ";");
     }
 
-    /** Rebuilds {@code runs.csv} and {@code sigmas.csv} from every finished run, sorted by run id. */
-    static void writeTables(Path out) throws IOException {
+    /** The {@code result.json} of every finished run of the sweep in {@code out}, in run-directory order. */
+    static List<JsonNode> finishedResults(Path out) throws IOException {
         List<JsonNode> results = new ArrayList<>();
         Path runs = out.resolve("runs");
         if (Files.isDirectory(runs)) {
             try (Stream<Path> dirs = Files.list(runs)) {
                 for (Path d : dirs.sorted().toList()) {
                     Path f = d.resolve("result.json");
-                    if (Files.exists(f)) {
-                        results.add(Json.mapper().readTree(Files.readString(f)));
+                    if (Files.isRegularFile(f)) {
+                        results.add(Json.mapper().readTree(f.toFile()));
                     }
                 }
             }
         }
+        return results;
+    }
+
+    /** Rebuilds {@code runs.csv} and {@code sigmas.csv} from every finished run, sorted by run id. */
+    static void writeTables(Path out) throws IOException {
+        List<JsonNode> results = finishedResults(out);
         results.sort(Comparator.comparing((JsonNode j) -> j.get("equivariance").asText())
                 .thenComparingInt(j -> j.get("n").asInt()).thenComparingInt(j -> j.get("seed").asInt()));
         StringBuilder r = new StringBuilder(RUNS_HEADER).append('\n');

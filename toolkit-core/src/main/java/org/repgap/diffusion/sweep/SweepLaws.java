@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.repgap.InvalidInputException;
 import org.repgap.json.Json;
 import org.repgap.progress.Progress;
@@ -176,18 +175,7 @@ public record SweepLaws(String data, String group, SweepDimensions dimensions, d
                         Arrays.toString(sorted));
             }
         }
-        List<JsonNode> results = new ArrayList<>();
-        Path runs = dir.resolve("runs");
-        if (Files.isDirectory(runs)) {
-            try (Stream<Path> dirs = Files.list(runs)) {
-                for (Path d : dirs.sorted().toList()) {
-                    Path f = d.resolve("result.json");
-                    if (Files.isRegularFile(f)) {
-                        results.add(Json.mapper().readTree(f.toFile()));
-                    }
-                }
-            }
-        }
+        List<JsonNode> results = Sweep.finishedResults(dir);
         if (results.isEmpty()) {
             throw InvalidInputException.of("%s: no finished run yet (no runs/*/result.json)", dir);
         }
