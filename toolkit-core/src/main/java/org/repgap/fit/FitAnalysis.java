@@ -2,7 +2,6 @@ package org.repgap.fit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,8 +84,7 @@ public final class FitAnalysis {
         for (Law law : laws) {
             out.add(analyse(law, curve, group, o, progress));
         }
-        out.sort(Comparator.comparing((LawReport r) -> r.aicc() == null ? Double.POSITIVE_INFINITY : r.aicc())
-                .thenComparing(LawReport::law));
+        out.sort(FitReport.RANKING);
         return out;
     }
 
