@@ -47,11 +47,24 @@ class ResultReaderTest {
     @Test
     void runsCsvMakesTheEquivarianceErrorAgainstN(@TempDir Path dir) throws Exception {
         Path runs = dir.resolve("runs.csv");
-        Files.writeString(runs, org.repgap.diffusion.sweep.Sweep.RUNS_HEADER + "\n"
-                + "none-n8-s0,8,0,signs,none,20,0.5,0,0,0,0,0.25,1\n"
-                + "none-n8-s1,8,1,signs,none,20,0.5,0,0,0,0,0.75,1\n"
-                + "none-n16-s0,16,0,signs,none,20,0.5,0,0,0,0,0.1,1\n"
-                + "canonical-n8-s0,8,0,signs,canonical,20,0.5,0,0,0,0,1e-30,1\n");
+        String header = org.repgap.diffusion.sweep.Sweep.RUNS_HEADER;
+        StringBuilder sb = new StringBuilder(header).append('\n');
+        String[][] rows = {{"8", "none", "0.25"}, {"8", "none", "0.75"}, {"16", "none", "0.1"}, {"8", "canonical", "1e-30"}};
+        for (String[] row : rows) {
+            List<String> cells = new java.util.ArrayList<>();
+            for (String col : header.split(",")) {
+                cells.add(switch (col) {
+                    case "run_id" -> row[1] + "-n" + row[0];
+                    case "n" -> row[0];
+                    case "equivariance" -> row[1];
+                    case "equivariance_error" -> row[2];
+                    case "group" -> "signs";
+                    default -> "0";
+                });
+            }
+            sb.append(String.join(",", cells)).append('\n');
+        }
+        Files.writeString(runs, sb);
         EquivarianceErrorData e = (EquivarianceErrorData) TrainerTables.chart(runs, null);
         assertEquals("training-set size n", e.xLabel());
         assertEquals(List.of("none", "canonical"), e.curves().stream().map(c -> c.label()).toList());
