@@ -12,7 +12,7 @@ import org.repgap.fit.CurveFitter;
 import org.repgap.fit.FitAnalysis;
 import org.repgap.fit.Lbfgs;
 import org.repgap.fit.Law;
-import org.repgap.fit.LawReport;
+import org.repgap.fit.FitReport;
 import org.repgap.fit.Laws;
 import org.repgap.fit.Loss;
 import org.repgap.json.Json;
@@ -147,7 +147,7 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", paramLabel = "FMT", description = "text|json|csv (default: ${DEFAULT-VALUE}).")
     Output.Format format;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write here (atomically) instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here (atomically) instead of stdout.")
     Path output;
 
     /**
@@ -202,15 +202,6 @@ public final class FitCommand implements Callable<Integer> {
         CurveExtraction.Spec spec = new CurveExtraction.Spec(xs, y, derive, where, groupBy, dropTop);
         Table transformed = CurveExtraction.transform(table, spec);
         List<CurveExtraction.GroupCurve> curves = CurveExtraction.curves(transformed, spec, read.warnings());
-        StderrProgress progress = new StderrProgress();
-        Map<Map<String, String>, org.repgap.fit.LearningCurve> groups = new LinkedHashMap<>();
-        curves.forEach(gc -> groups.put(gc.group(), gc.curve()));
-        List<LawReport> reports;
-        try {
-            reports = FitAnalysis.analyseGroups(laws, groups, options, progress, read.warnings());
-        } finally {
-            progress.finish();
-        }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("input", input.toString());
         settings.put("format_in", formatIn);
@@ -228,153 +219,26 @@ public final class FitCommand implements Callable<Integer> {
         settings.put("bootstrap", bootstrap);
         settings.put("level", level);
         settings.put("holdout", holdout);
-        Provenance prov = Provenance.of("repgap fit", settings, sha256(input), bootstrap > 0 ? seed : null);
-        List<Map<String, Object>> data = data(curves, !groupBy.isEmpty());
+        Provenance prov = Provenance.of("repgap fit", settings, Provenance.sha256(input), bootstrap > 0 ? seed : null);
+        List<FitReport.Input> inputs = curves.stream().map(gc -> new FitReport.Input(gc.group(), gc.curve())).toList();
+        // the bands cost a second bootstrap per law: computed when the JSON or the figure shows them
+        boolean bands = bootstrap > 0 && (format == Output.Format.json || plot.file() != null);
+        StderrProgress progress = new StderrProgress();
+        FitReport report;
+        try {
+            report = FitReport.run(laws, inputs, options, new FitReport.Settings(xs.get(0), y, fixedD, breaks, bands), prov,
+                    warnings, w -> System.err.println("repgap: warning: " + w), progress);
+        } finally {
+            progress.finish();
+        }
         String text = switch (format) {
-            case json -> json(reports, warnings, prov, data, xs.get(0), y);
-            case csv -> csv(reports, groupBy);
-            default -> text(reports, level, lossSpec, warnings);
+            case json -> Json.write(report);
+            case csv -> csv(report, groupBy);
+            default -> text(report, level, lossSpec);
         };
         Output.emit(output, text);
-        if (plot.file() != null) {
-            Map<String, Law> byName = new LinkedHashMap<>();
-            laws.forEach(l -> byName.put(l.name(), l));
-            StderrProgress bands = new StderrProgress();
-            try {
-                plot.renderPanels(panels(curves, reports, xs.get(0), y, holdout,
-                        (r, c) -> bandJson(byName.get(r.law()), c, options, bands)), ChartKind.LEARNING_CURVE);
-            } finally {
-                bands.finish();
-            }
-        }
+        plot.render(report, ChartKind.LEARNING_CURVE);
         return 0;
-    }
-
-    /**
-     * The fitted points as JSON rows {@code {x, y, y_low, y_high}}: x the first input column, y the
-     * mean over seeds, the band mean -+ sd over seeds (absent with one seed), and the group's
-     * columns when grouping.
-     */
-    static List<Map<String, Object>> data(List<CurveExtraction.GroupCurve> curves, boolean grouped) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (CurveExtraction.GroupCurve gc : curves) {
-            org.repgap.fit.LearningCurve c = gc.curve();
-            for (int j = 0; j < c.size(); j++) {
-                double[] v = c.values(j);
-                double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("x", c.x(j)[0]);
-                row.put("y", mean);
-                if (v.length > 1) {
-                    double ss = 0;
-                    for (double t : v) {
-                        ss += (t - mean) * (t - mean);
-                    }
-                    double sd = Math.sqrt(ss / (v.length - 1));
-                    row.put("y_low", finite(mean - sd));
-                    row.put("y_high", finite(mean + sd));
-                }
-                if (grouped) {
-                    row.put("group", gc.group());
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
-
-    /**
-     * The bootstrap band of a law the figure can draw, as {@code [{x, low, high}]} at 40 log-spaced x
-     * over the curve's range; null without {@code --bootstrap} (or for a law drawn without a band).
-     */
-    private static List<Map<String, Double>> bandJson(Law law, org.repgap.fit.LearningCurve curve, FitAnalysis.Options o,
-                                                      org.repgap.progress.Progress progress) {
-        if (law == null || o.bootstrap() <= 0 || !org.repgap.plots.io.LawCurves.known(law.name())) {
-            return null;
-        }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < curve.size(); j++) {
-            lo = Math.min(lo, curve.x(j)[0]);
-            hi = Math.max(hi, curve.x(j)[0]);
-        }
-        if (!(lo > 0) || !(hi > lo)) {
-            return null;
-        }
-        double[] xs = new double[40];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = lo * Math.pow(hi / lo, i / (xs.length - 1.0));
-        }
-        double[][] b = FitAnalysis.band(law, curve, o, xs, progress);
-        if (b == null) {
-            return null;
-        }
-        List<Map<String, Double>> rows = new ArrayList<>();
-        for (int i = 0; i < xs.length; i++) {
-            if (Double.isFinite(b[0][i]) && Double.isFinite(b[1][i])) {
-                Map<String, Double> row = new LinkedHashMap<>();
-                row.put("x", xs[i]);
-                row.put("low", b[0][i]);
-                row.put("high", b[1][i]);
-                rows.add(row);
-            }
-        }
-        return rows.size() > 1 ? rows : null;
-    }
-
-    /**
-     * One figure panel per group: its points, its fits and labels. With {@code --holdout}, each
-     * fit's {@code points} is the count of points at or below the cut, so the figure greys the
-     * held-out larger x (the fitted curves drawn are the fits to all points, as reported).
-     */
-    static List<Map<String, Object>> panels(List<CurveExtraction.GroupCurve> curves, List<LawReport> reports, String xLabel,
-                                            String yLabel, Double holdout,
-                                            java.util.function.BiFunction<LawReport, org.repgap.fit.LearningCurve, Object> band) {
-        List<Map<String, Object>> panels = new ArrayList<>();
-        for (CurveExtraction.GroupCurve gc : curves) {
-            List<Map<String, Object>> fits = new ArrayList<>();
-            double cut = holdout == null ? Double.NaN : FitAnalysis.holdoutCut(gc.curve(), holdout);
-            int fitted = 0;
-            for (int j = 0; j < gc.curve().size(); j++) {
-                fitted += gc.curve().x(j)[0] <= cut ? 1 : 0;
-            }
-            for (LawReport r : reports) {
-                if (r.group().equals(gc.group())) {
-                    Map<String, Object> f = fitJson(r);
-                    f.put("points", fitted > 0 ? fitted : r.points());
-                    Object b = band.apply(r, gc.curve());
-                    if (b != null) {
-                        f.put("band", b);
-                    }
-                    fits.add(f);
-                }
-            }
-            Map<String, Object> panel = new LinkedHashMap<>();
-            panel.put("data", data(List.of(gc), false));
-            panel.put("fits", fits);
-            panel.put("x_label", xLabel);
-            panel.put("y_label", gc.group().isEmpty() ? yLabel : yLabel + ", " + gc.group().entrySet().stream()
-                    .map(e -> e.getKey() + " = " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
-            panels.add(panel);
-        }
-        return panels;
-    }
-
-    /** SHA-256 of the input file (null for a directory of runs). */
-    private static String sha256(Path file) {
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            return null;
-        }
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int r = in.read(buf); r > 0; r = in.read(buf)) {
-                md.update(buf, 0, r);
-            }
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
-            return null;
-        }
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String option, String expected) {
@@ -385,112 +249,30 @@ public final class FitCommand implements Callable<Integer> {
         }
     }
 
-    private static Double finite(Double v) {
-        return v == null || !Double.isFinite(v) ? null : v;
-    }
-
-    private static List<Double> interval(double[] v) {
-        if (v == null) {
-            return null;
-        }
-        List<Double> out = new ArrayList<>();
-        out.add(finite(v[0]));
-        out.add(finite(v[1]));
-        return out;
-    }
-
-    /** One entry of {@code fits}: a law report with non-finite numbers as null. */
-    private static Map<String, Object> fitJson(LawReport r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("law", r.law());
-        m.put("formula", r.formula());
-        m.put("group", r.group());
-        Map<String, Double> params = new LinkedHashMap<>();
-        r.params().forEach((k, v) -> params.put(k, finite(v)));
-        m.put("params", params);
-        Map<String, List<Double>> ci = new LinkedHashMap<>();
-        r.ci().forEach((k, v) -> ci.put(k, interval(v)));
-        m.put("ci", ci);
-        Map<String, Double> se = new LinkedHashMap<>();
-        r.standardErrors().forEach((k, v) -> se.put(k, finite(v)));
-        m.put("standard_errors", se);
-        m.put("d_implied", finite(r.dImplied()));
-        m.put("d_implied_ci", interval(r.dImpliedCi()));
-        m.put("objective", finite(r.objective()));
-        m.put("aicc", finite(r.aicc()));
-        m.put("bic", finite(r.bic()));
-        m.put("holdout_error", finite(r.holdoutError()));
-        if (r.holdout() != null) {
-            Map<String, Object> h = new LinkedHashMap<>();
-            h.put("fit_on", "x <= " + r.holdout().cut());
-            h.put("fitted_points", r.holdout().fittedPoints());
-            h.put("held_out_points", r.holdout().heldOutPoints());
-            Map<String, Double> hp = new LinkedHashMap<>();
-            r.holdout().params().forEach((k, v) -> hp.put(k, finite(v)));
-            h.put("params", hp);
-            h.put("error", finite(r.holdout().error()));
-            m.put("holdout_fit", h);
-        }
-        m.put("converged", r.converged());
-        Map<String, Object> conv = new LinkedHashMap<>();
-        conv.put("gradient_norm", finite(r.convergence().gradientNorm()));
-        conv.put("objective_change", finite(r.convergence().objectiveChange()));
-        conv.put("agreeing_starts", r.convergence().agreeingStarts());
-        conv.put("starts", r.convergence().starts());
-        conv.put("polished", r.convergence().polished());
-        m.put("convergence", conv);
-        m.put("points", r.points());
-        m.put("bootstrap_replicates", r.bootstrapReplicates());
-        m.put("warnings", r.warnings());
-        return m;
-    }
-
-    /**
-     * The JSON document: {@code x_label}, {@code y_label}, the fitted points {@code data}
-     * ({@link #data}), {@code fits}, {@code warnings}, {@code provenance}; non-finite numbers as
-     * null. {@code repgap plot} draws it as a learning curve.
-     */
-    static String json(List<LawReport> reports, List<String> warnings, Provenance prov, List<Map<String, Object>> data,
-                       String xLabel, String yLabel) {
-        List<Map<String, Object>> fits = new ArrayList<>();
-        for (LawReport r : reports) {
-            fits.add(fitJson(r));
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("x_label", xLabel);
-        doc.put("y_label", yLabel);
-        doc.put("data", data);
-        doc.put("fits", fits);
-        doc.put("warnings", warnings);
-        doc.put("provenance", prov);
-        return Json.write(doc);
-    }
-
     private static String num(Double v) {
         return v == null || !Double.isFinite(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
     }
 
     /** One row per (group, law, parameter). */
-    static String csv(List<LawReport> reports, List<String> groupBy) {
+    static String csv(FitReport report, List<String> groupBy) {
         StringBuilder sb = new StringBuilder();
         List<String> head = new ArrayList<>(groupBy);
-        head.addAll(List.of("law", "param", "value", "ci_low", "ci_high", "se", "d_implied", "aicc", "bic", "holdout_error",
-                "converged", "points"));
+        head.addAll(List.of("law", "param", "value", "ci_low", "ci_high", "standard_error", "dimension", "aicc", "bic",
+                "holdout_error", "converged", "points"));
         sb.append(String.join(",", head.stream().map(FitCommand::csvCell).toList())).append('\n');
-        for (LawReport r : reports) {
-            for (Map.Entry<String, Double> p : r.params().entrySet()) {
+        for (FitReport.LawFit r : report.fits()) {
+            for (FitReport.Estimate p : r.parameters()) {
                 List<String> row = new ArrayList<>();
                 for (String g : groupBy) {
                     row.add(csvCell(r.group().getOrDefault(g, "")));
                 }
-                double[] ci = r.ci().get(p.getKey());
                 row.add(csvCell(r.law()));
-                row.add(csvCell(p.getKey()));
-                row.add(num(p.getValue()));
-                row.add(ci == null ? "" : num(ci[0]));
-                row.add(ci == null ? "" : num(ci[1]));
-                row.add(num(r.standardErrors().get(p.getKey())));
-                row.add(num(r.dImplied()));
+                row.add(csvCell(p.name()));
+                row.add(num(p.value()));
+                row.add(num(p.ciLow()));
+                row.add(num(p.ciHigh()));
+                row.add(num(p.standardError()));
+                row.add(num(r.dimension()));
                 row.add(num(r.aicc()));
                 row.add(num(r.bic()));
                 row.add(num(r.holdoutError()));
@@ -507,14 +289,14 @@ public final class FitCommand implements Callable<Integer> {
     }
 
     /** A ranked table per group, then each law's parameters with intervals. */
-    static String text(List<LawReport> reports, double level, Loss loss, List<String> warnings) {
+    static String text(FitReport report, double level, Loss loss) {
         StringBuilder sb = new StringBuilder();
         sb.append("repgap fit: ").append(loss).append(", ranked by AICc (lower is better)\n");
-        Map<Map<String, String>, List<LawReport>> byGroup = new LinkedHashMap<>();
-        for (LawReport r : reports) {
+        Map<Map<String, String>, List<FitReport.LawFit>> byGroup = new LinkedHashMap<>();
+        for (FitReport.LawFit r : report.fits()) {
             byGroup.computeIfAbsent(r.group(), k -> new ArrayList<>()).add(r);
         }
-        for (Map.Entry<Map<String, String>, List<LawReport>> e : byGroup.entrySet()) {
+        for (Map.Entry<Map<String, String>, List<FitReport.LawFit>> e : byGroup.entrySet()) {
             sb.append('\n');
             if (!e.getKey().isEmpty()) {
                 sb.append("group ").append(e.getKey()).append('\n');
@@ -522,43 +304,43 @@ public final class FitCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "%-4s %-14s %12s %12s %10s %10s %6s %6s%n", "rank", "law", "aicc", "bic",
                     "holdout", "d_implied", "conv", "points"));
             int rank = 1;
-            for (LawReport r : e.getValue()) {
+            for (FitReport.LawFit r : e.getValue()) {
                 sb.append(String.format(Locale.ROOT, "%-4d %-14s %12s %12s %10s %10s %6s %6d%n", rank++, r.law(), num(r.aicc()),
-                        num(r.bic()), num(r.holdoutError()), num(r.dImplied()), r.converged() ? "yes" : "NO", r.points()));
+                        num(r.bic()), num(r.holdoutError()), num(r.dimension()), r.converged() ? "yes" : "NO", r.points()));
             }
-            for (LawReport r : e.getValue()) {
+            for (FitReport.LawFit r : e.getValue()) {
+                boolean ci = r.bootstrapReplicates() > 0;
                 sb.append('\n').append(r.law()).append(": ").append(r.formula()).append('\n');
-                if (r.holdout() != null) {
+                if (r.holdoutFit() != null) {
                     sb.append("  full-data fit:\n");
                 }
-                for (Map.Entry<String, Double> p : r.params().entrySet()) {
-                    double[] ci = r.ci().get(p.getKey());
-                    sb.append(String.format(Locale.ROOT, "  %-8s = %-12s", p.getKey(), num(p.getValue())));
-                    if (ci != null) {
-                        sb.append(String.format(Locale.ROOT, " %.0f%% CI [%s, %s]", 100 * level, num(ci[0]), num(ci[1])));
+                for (FitReport.Estimate p : r.parameters()) {
+                    sb.append(String.format(Locale.ROOT, "  %-8s = %-12s", p.name(), num(p.value())));
+                    if (ci) {
+                        sb.append(String.format(Locale.ROOT, " %.0f%% CI [%s, %s]", 100 * level, num(p.ciLow()), num(p.ciHigh())));
                     }
                     sb.append('\n');
                 }
-                if (r.dImplied() != null) {
-                    sb.append(String.format(Locale.ROOT, "  %-8s = %-12s", "d_implied", num(r.dImplied())));
-                    if (r.dImpliedCi() != null) {
-                        sb.append(String.format(Locale.ROOT, " CI [%s, %s]", num(r.dImpliedCi()[0]), num(r.dImpliedCi()[1])));
+                if (r.dimension() != null) {
+                    sb.append(String.format(Locale.ROOT, "  %-8s = %-12s", "d_implied", num(r.dimension())));
+                    if (ci) {
+                        sb.append(String.format(Locale.ROOT, " CI [%s, %s]", num(r.dimensionCiLow()), num(r.dimensionCiHigh())));
                     }
                     sb.append('\n');
                 }
-                if (r.holdout() != null) {
+                if (r.holdoutFit() != null) {
                     sb.append(String.format(Locale.ROOT, "  holdout fit (x <= %s, %d points; error %s on %d held-out points):%n",
-                            num(r.holdout().cut()), r.holdout().fittedPoints(), num(r.holdout().error()), r.holdout().heldOutPoints()));
-                    r.holdout().params().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-8s = %s%n", k, num(v))));
+                            num(r.holdoutFit().cut()), r.holdoutFit().fittedPoints(), num(r.holdoutFit().error()), r.holdoutFit().heldOutPoints()));
+                    r.holdoutFit().params().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-8s = %s%n", k, num(v))));
                 }
                 for (String w : r.warnings()) {
                     sb.append("  warning: ").append(w).append('\n');
                 }
             }
         }
-        if (!warnings.isEmpty()) {
+        if (!report.warnings().isEmpty()) {
             sb.append('\n');
-            for (String w : warnings) {
+            for (String w : report.warnings()) {
                 sb.append("warning: ").append(w).append('\n');
             }
         }

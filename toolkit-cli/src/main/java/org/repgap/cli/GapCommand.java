@@ -19,6 +19,7 @@ import org.repgap.json.Json;
 import org.repgap.neighbors.NeighborSearch;
 import org.repgap.plots.ChartKind;
 import org.repgap.quantization.QuantizationEstimator;
+import org.repgap.quantization.QuantizationResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,14 +57,7 @@ public final class GapCommand implements Callable<Integer> {
     }
 
     static {
-        ESTIMATORS.put(QuantizationEstimator.NAME, seed -> (x, g) -> {
-            Double d = QuantizationEstimator.estimate(x, QuantizationEstimator.Options.defaults(seed)).dimension();
-            if (d == null) {
-                throw InvalidInputException.of("--estimator quantization: the distortion does not fall with k; give --d");
-            }
-            // k-means quantizes in the ambient space: remove the orbit directions of a continuous group
-            return d - g.lieDimension(x.dim());
-        });
+        ESTIMATORS.put(QuantizationEstimator.NAME, seed -> quantization(seed, q -> { }));
         // The nearest-neighbour estimators of org.repgap.id run on the orbit metric, so they give d_task directly;
         // GRIDE at its finest scale (n1 = 1, n2 = 2), the scale of the gap itself.
         for (String name : org.repgap.id.IdEstimators.NAMES) {
@@ -81,6 +75,20 @@ public final class GapCommand implements Callable<Integer> {
             });
         }
         ESTIMATORS.put("curve", seed -> null);
+    }
+
+    /** The quantization estimator of d_task; {@code keep} receives its result (the curve the figure draws). */
+    static GapAnalysis.DimensionEstimator quantization(long seed, java.util.function.Consumer<QuantizationResult> keep) {
+        return (x, g) -> {
+            QuantizationResult q = QuantizationEstimator.estimate(x, QuantizationEstimator.Options.defaults(seed));
+            keep.accept(q);
+            Double d = q.dimension();
+            if (d == null) {
+                throw InvalidInputException.of("--estimator quantization: the distortion does not fall with k; give --d");
+            }
+            // k-means quantizes in the ambient space: remove the orbit directions of a continuous group
+            return d - g.lieDimension(x.dim());
+        };
     }
 
     static final class Source {
@@ -155,7 +163,7 @@ public final class GapCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
     Output.Format format;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the result to FILE (atomically) instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE (atomically) instead of stdout.")
     Path output;
 
     /** {@code --plot FILE}: the learning curve (mean and sd per size), the law and the fitted slope with its band. */
@@ -225,9 +233,14 @@ public final class GapCommand implements Callable<Integer> {
             est = f.create(seed);
             estName = estimator.toLowerCase(Locale.ROOT);
         }
+        java.util.concurrent.atomic.AtomicReference<QuantizationResult> kept = new java.util.concurrent.atomic.AtomicReference<>();
+        if (QuantizationEstimator.NAME.equals(estName)) {
+            est = quantization(seed, kept::set);
+        }
         GapAnalysis.Options options = new GapAnalysis.Options(curve, new SlopeFit.Options(method, level, bootstrap, seed), d, estName,
                 renyiK, null);
-        return GapAnalysis.run(data, g, metric -> NeighborSearch.auto(metric, data.dim()), options, est, progress);
+        GapAnalysis.Result r = GapAnalysis.run(data, g, metric -> NeighborSearch.auto(metric, data.dim()), options, est, progress);
+        return kept.get() == null ? r : r.withQuantization(kept.get());
     }
 
     String render(GapAnalysis.Result r) {

@@ -124,10 +124,15 @@ public final class IdCommand implements Callable<Integer> {
     @Option(names = "--pointwise", description = "Include per-point estimates in JSON output.")
     boolean pointwise;
 
+    @Option(names = "--diagnostic",
+            description = "Save the TwoNN diagnostic (sorted log mu against -log(1 - F)) in the JSON result, for "
+                    + "'repgap plot --kind twonn' (needs twonn among the estimators).")
+    boolean diagnostic;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output: text, json or csv.")
     Output.Format format;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
     Path output;
 
     /** {@code --plot FILE}: the ID comparison, one row per estimator (GRIDE once per scale) with its interval. */
@@ -159,25 +164,22 @@ public final class IdCommand implements Callable<Integer> {
         if (!metric.isEuclidean() && names.contains("lpca") && !explicitlyNamed("lpca")) {
             names.remove("lpca"); // 'all' with an orbit metric: PCA has no meaning on the quotient
         }
+        if (diagnostic && !names.contains("twonn")) {
+            throw InvalidInputException.of("--diagnostic saves the TwoNN diagnostic: add twonn to --estimator (%s)", estimators);
+        }
         StderrProgress progress = new StderrProgress();
         IdReport report;
         try {
-            report = estimate(x, metric, names, settings, policy, options, progress);
+            report = estimate(x, metric, names, settings, policy, options, progress, diagnostic);
         } finally {
             progress.finish();
         }
-        Output.emit(output, render(report, format));
-        plot.render(plotTree(report, symmetry), ChartKind.ID_COMPARISON);
-        return 0;
-    }
-
-    /** The report's JSON tree with the group named, so the figure says "modulo G". */
-    private static com.fasterxml.jackson.databind.node.ObjectNode plotTree(IdReport report, SymmetryGroup symmetry) {
-        com.fasterxml.jackson.databind.node.ObjectNode tree = Json.mapper().valueToTree(report);
         if (symmetry != null) {
-            tree.put("group", symmetry.spec());
+            report = report.withGroup(symmetry.spec());
         }
-        return tree;
+        Output.emit(output, render(report, format));
+        plot.render(report, ChartKind.ID_COMPARISON);
+        return 0;
     }
 
     private boolean explicitlyNamed(String name) {
@@ -219,6 +221,13 @@ public final class IdCommand implements Callable<Integer> {
     static IdReport estimate(PointCloud x, Metric metric, List<String> names, IdEstimators.Settings settings,
                              DuplicatePolicy policy,
                              IdEstimation.Options options, Progress progress) {
+        return estimate(x, metric, names, settings, policy, options, progress, false);
+    }
+
+    /** Runs the named estimators on one shared context, with the TwoNN diagnostic when {@code diagnostic}. */
+    static IdReport estimate(PointCloud x, Metric metric, List<String> names, IdEstimators.Settings settings,
+                             DuplicatePolicy policy,
+                             IdEstimation.Options options, Progress progress, boolean diagnostic) {
         IdContext ctx = IdContext.of(x, IdContext.defaultSearch(metric, x.dim()), policy, progress);
         List<IdEstimator> list = new ArrayList<>();
         for (String name : names) {
@@ -227,7 +236,15 @@ public final class IdCommand implements Callable<Integer> {
             }
             list.addAll(IdEstimators.create(name, settings, ctx.n()));
         }
-        return IdReport.of(ctx, IdEstimation.run(list, ctx, options));
+        IdReport report = IdReport.of(ctx, IdEstimation.run(list, ctx, options));
+        if (!diagnostic) {
+            return report;
+        }
+        IdResult twonn = report.estimates().stream().filter(r -> r.estimator().equals("twonn")).findFirst().orElseThrow(
+                () -> InvalidInputException.of("--diagnostic saves the TwoNN diagnostic: add twonn to --estimator"));
+        Object discard = twonn.params().get("discard_fraction");
+        return report.withTwoNnDiagnostic(org.repgap.id.TwoNnDiagnostic.of(ctx,
+                discard instanceof Number d ? d.doubleValue() : 0, twonn.dimension()));
     }
 
     static String render(IdReport report, Output.Format format) {

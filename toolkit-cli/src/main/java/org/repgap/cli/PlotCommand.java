@@ -13,7 +13,6 @@ import org.repgap.plots.Figures;
 import org.repgap.plots.Gallery;
 import org.repgap.plots.OutputFormat;
 import org.repgap.plots.Style;
-import org.repgap.plots.data.ChartData;
 import org.repgap.plots.io.ResultReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Option;
             "  id              one row per ID estimator, point and interval per",
             "                  group, true ID line                      (id JSON)",
             "  twonn           TwoNN diagnostic: -log(1 - F) against log mu with",
-            "                  the fitted line            (id JSON with twonn mu)",
+            "                  the fitted line     (id JSON saved with --diagnostic)",
             "  scale           ID against neighbour rank (GRIDE), with intervals",
             "  local-id        histogram of pointwise IDs, global estimate marked",
             "  quantization    error e_k against k, log-log, fit, d = -2/slope",
@@ -100,8 +99,8 @@ final class PlotCommand implements Callable<Integer> {
         }
         Output.checkOutputs(input, output, null);
         OutputFormat.of(output);
-        ChartData data = ResultReader.read(input, kind == null ? null : ChartKind.parse(kind));
-        FigureSpec spec = FigureSpec.of(data).withStyle(Style.parse(style)).withDpi(dpi);
+        FigureSpec spec = ResultReader.figure(input, kind == null ? null : ChartKind.parse(kind))
+                .withStyle(Style.parse(style)).withDpi(dpi);
         if (width != null) {
             spec = spec.withWidthPt(FigureSize.parseLength(width, "--width"));
         }
@@ -113,7 +112,8 @@ final class PlotCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("%s: cannot draw this figure at %s: %s", output, spec.resolvedSize(), e.getMessage());
         }
-        Output.emit(null, "wrote " + output + " (" + data.kind() + ", " + spec.resolvedSize() + ")");
+        String kinds = String.join(", ", spec.kinds().stream().map(ChartKind::cliName).distinct().toList());
+        Output.emit(null, "wrote " + output + " (" + kinds + ", " + spec.resolvedSize() + ")");
         return 0;
     }
 

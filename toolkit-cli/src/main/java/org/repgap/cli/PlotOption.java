@@ -1,19 +1,14 @@
 package org.repgap.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.repgap.InvalidInputException;
-import org.repgap.json.Json;
 import org.repgap.plots.ChartKind;
 import org.repgap.plots.FigureSpec;
 import org.repgap.plots.Figures;
 import org.repgap.plots.OutputFormat;
-import org.repgap.plots.data.ChartData;
 import org.repgap.plots.io.ResultReader;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,9 +17,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code --plot FILE} option shared by the analysis commands (a picocli mixin): the figure of
- * the command's result, drawn by {@code toolkit-plots} from the same JSON tree the command writes
- * with {@code --format json}, so {@code repgap X --plot f.pdf} and {@code repgap X --format json >
- * r.json; repgap plot --input r.json -o f.pdf} give the same figure.
+ * the command's result record, drawn by {@code toolkit-plots}' {@link Figures#of(Object, ChartKind)};
+ * {@code repgap plot} reads the command's {@code --format json} back into the same record, so
+ * {@code repgap X --plot f.svg} and {@code repgap X --format json -o r.json; repgap plot --input r.json
+ * -o f.svg} give the same figure, byte for byte.
  *
  * <p>The extension and the directory are checked while the options are parsed, so a figure that
  * cannot be written is an exit-2 error before the analysis runs. {@link Figures} writes atomically: a failed figure
@@ -65,27 +61,21 @@ final class PlotOption {
         return file;
     }
 
-    /** Draws {@code result} (a result record, or its JSON tree) as {@code kind} (null: guessed from the tree). */
+    /**
+     * Draws a core result record as {@code kind} (null: the result's own kind) with
+     * {@link Figures#of(Object, ChartKind)}, the figure {@code repgap plot} draws from the saved JSON.
+     */
     void render(Object result, ChartKind kind) {
-        if (file != null) {
-            write(FigureSpec.of(chart(result, kind)));
-        }
-    }
-
-    /** Draws one panel per result in a grid (e.g. one learning curve per {@code --group-by} group). */
-    void renderPanels(List<?> results, ChartKind kind) {
         if (file == null) {
             return;
         }
-        if (results.size() == 1) {
-            render(results.get(0), kind);
-            return;
+        FigureSpec spec;
+        try {
+            spec = Figures.of(result, kind);
+        } catch (InvalidInputException e) {
+            throw InvalidInputException.of("--plot %s: %s", file, e.getMessage());
         }
-        List<ChartData> panels = new ArrayList<>();
-        for (Object r : results) {
-            panels.add(chart(r, kind));
-        }
-        write(FigureSpec.grid(Math.min(panels.size(), 3), panels));
+        write(spec);
     }
 
     /** Draws a result file the command wrote (e.g. the trainer's {@code sigmas.csv}). */
@@ -94,15 +84,10 @@ final class PlotOption {
             return;
         }
         try {
-            write(FigureSpec.of(ResultReader.read(result, kind)));
+            write(ResultReader.figure(result, kind));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + result + ": " + e.getMessage(), e);
         }
-    }
-
-    private ChartData chart(Object result, ChartKind kind) {
-        JsonNode tree = result instanceof JsonNode node ? node : Json.mapper().valueToTree(result);
-        return ResultReader.fromTree(tree, kind, file);
     }
 
     /** Writes the figure atomically and says so on stderr. */

@@ -55,20 +55,27 @@ class FitCommandTest {
         assertEquals(3, fits.size());
         JsonNode best = fits.get(0);
         assertEquals("power+offset", best.get("law").asText());
-        for (String field : new String[] {"law", "params", "ci", "d_implied", "aicc", "bic", "holdout_error", "converged", "points"}) {
+        for (String field : new String[] {"law", "parameters", "dimension", "dimension_ci_low", "dimension_ci_high", "aicc", "bic",
+                "holdout_error", "converged", "points", "band"}) {
             assertTrue(best.has(field), "missing " + field);
         }
+        assertEquals("repgap.fit/2", doc.get("schema").asText());
         assertEquals(12, best.get("points").asInt(), "two seeds per size are one point");
-        assertEquals(0.6, best.get("params").get("alpha").asDouble(), 0.01);
-        assertEquals(1.0, best.get("params").get("E").asDouble(), 0.02);
-        JsonNode ci = best.get("ci").get("alpha");
-        assertTrue(ci.get(0).asDouble() <= best.get("params").get("alpha").asDouble() && ci.get(1).asDouble() >= best.get("params").get("alpha").asDouble());
-        assertEquals(2 / best.get("params").get("alpha").asDouble(), best.get("d_implied").asDouble(), 1e-9);
+        JsonNode alpha = parameter(best, "alpha");
+        assertEquals(0.6, alpha.get("value").asDouble(), 0.01);
+        assertEquals(1.0, parameter(best, "E").get("value").asDouble(), 0.02);
+        assertTrue(alpha.get("ci_low").asDouble() <= alpha.get("value").asDouble()
+                && alpha.get("ci_high").asDouble() >= alpha.get("value").asDouble());
+        assertTrue(alpha.get("standard_error").asDouble() > 0);
+        assertEquals(2 / alpha.get("value").asDouble(), best.get("dimension").asDouble(), 1e-9);
+        assertEquals(40, best.get("band").size(), "the bootstrap band at 40 x");
         assertTrue(best.get("converged").asBoolean());
+        assertTrue(best.get("convergence").get("starts").asInt() >= best.get("convergence").get("agreeing_starts").asInt()
+                && best.get("convergence").get("gradient_norm").isNumber(), best.get("convergence").toString());
         assertTrue(best.get("holdout_error").isNumber());
         JsonNode held = best.get("holdout_fit");
         assertEquals(best.get("holdout_error").asDouble(), held.get("error").asDouble(), 0.0);
-        assertTrue(held.get("params").get("alpha").isNumber() && held.get("fit_on").asText().startsWith("x <= "), held.toString());
+        assertTrue(held.get("params").get("alpha").isNumber() && held.get("cut").isNumber(), held.toString());
         assertTrue(held.get("fitted_points").asInt() + held.get("held_out_points").asInt() == 12, held.toString());
         assertEquals(5, doc.get("provenance").get("seed").asLong());
         assertEquals(64, doc.get("provenance").get("data_hash").asText().length(), "SHA-256 of the input file");
@@ -85,7 +92,7 @@ class FitCommandTest {
         assertEquals(0, run("fit", "--input", curve().toString(), "--x", "train size", "--y", "test_loss", "--law", "power",
                 "--format", "csv", "--output", csv.toString()), err.toString());
         String[] lines = Files.readString(csv).split("\n");
-        assertEquals("law,param,value,ci_low,ci_high,se,d_implied,aicc,bic,holdout_error,converged,points", lines[0]);
+        assertEquals("law,param,value,ci_low,ci_high,standard_error,dimension,aicc,bic,holdout_error,converged,points", lines[0]);
         assertEquals(3, lines.length);
     }
 
@@ -136,5 +143,14 @@ class FitCommandTest {
         cl.setOut(new PrintWriter(out));
         assertEquals(0, cl.execute("fit", "--help"));
         assertTrue(out.toString().contains("--derive") && out.toString().contains("Example"), out.toString());
+    }
+
+    private static JsonNode parameter(JsonNode fit, String name) {
+        for (JsonNode p : fit.get("parameters")) {
+            if (p.get("name").asText().equals(name)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no parameter " + name + " in " + fit);
     }
 }

@@ -17,14 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class PlotCommandTest {
-    private static final String GAP = """
-            {"curve": [{"n": 100, "rg_mean": 0.11, "rg_sd": 0.01, "seeds": 3},
-                       {"n": 1000, "rg_mean": 0.035, "rg_sd": 0.004, "seeds": 3},
-                       {"n": 10000, "rg_mean": 0.011, "rg_sd": 0.001, "seeds": 3}],
-             "law": {"d": 4, "d_source": "twonn", "constant": 1.1, "exponent": -0.5},
-             "fit": {"slope": -0.5, "slope_ci_low": -0.52, "slope_ci_high": -0.48, "d_implied": 4.0},
-             "group": "none"}
-            """;
 
     private record Run(int code, String out, String err) {
     }
@@ -61,7 +53,8 @@ class PlotCommandTest {
     @Test
     void rendersASavedGapResultAtTheRequestedSize(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("gap.json");
-        Files.writeString(in, GAP);
+        assertEquals(0, run("gap", "--dataset", "sphere:2", "--n", "300", "--sizes", "50,100,200", "--seeds", "2", "--d", "2",
+                "--fit-interval", "ols", "--format", "json", "-o", in.toString()).code());
         Path png = dir.resolve("fig.png");
         Run r = run("plot", "--input", in.toString(), "--width", "8cm", "--height", "2in", "--dpi", "100", "--output", png.toString());
         assertEquals(0, r.code(), r.err());
@@ -71,16 +64,17 @@ class PlotCommandTest {
         Path svg = dir.resolve("fig.svg");
         assertEquals(0, run("plot", "--input", in.toString(), "--kind", "learning-curve", "--style", "slide", "-o", svg.toString()).code());
         String text = Files.readString(svg);
-        assertTrue(text.contains("law, d = 4 (twonn)") && text.contains("width=\"576pt\""), "slide-size SVG with the law");
+        assertTrue(text.contains("law, d = 2 (given)") && text.contains("width=\"576pt\""), "slide-size SVG with the law");
     }
 
     @Test
     void userErrorsExitTwoWithOneLine(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("gap.json");
-        Files.writeString(in, "{\"curve\": [{\"n\": 100}]}");
+        Files.writeString(in, "{\"curve\": [{\"n\": 100, \"rg_values\": [0.1]}], \"law\": {}, \"fit\": {}, \"comparison\": []}");
         Run r = run("plot", "--input", in.toString(), "--output", dir.resolve("f.pdf").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("'rg_mean'") && r.err().contains("gap.json"), r.err());
+        assertTrue(r.err().contains("missing field 'curve[0].gap_size'") && r.err().contains("gap.json"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
         assertEquals(2, run("plot", "--input", in.toString(), "--kind", "pie", "--output", dir.resolve("f.pdf").toString()).code());
         assertEquals(2, run("plot", "--input", in.toString(), "--output", dir.resolve("f.jpg").toString()).code());
         assertEquals(2, run("plot", "--input", in.toString(), "--width", "wide", "--output", dir.resolve("f.png").toString()).code());

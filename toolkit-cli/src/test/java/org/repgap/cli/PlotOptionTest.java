@@ -117,7 +117,8 @@ class PlotOptionTest {
         assertEquals(0, r.code(), r.err());
         JsonNode tree = Json.mapper().readTree(Files.readString(json));
         org.repgap.plots.data.LearningCurveData chart = (org.repgap.plots.data.LearningCurveData)
-                org.repgap.plots.io.ResultReader.fromTree(tree, org.repgap.plots.ChartKind.LEARNING_CURVE, json);
+                org.repgap.plots.results.ResultFigures.chart(org.repgap.plots.io.ResultReader.fromTree(tree, json),
+                        org.repgap.plots.ChartKind.LEARNING_CURVE);
         JsonNode law = tree.get("law");
         assertEquals(8, law.get("sample_multiplier").asDouble(), 0);
         org.repgap.plots.data.Curve drawn = chart.laws().get(0);
@@ -169,7 +170,7 @@ class PlotOptionTest {
 
         JsonNode doc = Json.mapper().readTree(Files.readString(json));
         assertEquals("n", doc.get("x_label").asText());
-        JsonNode data = doc.get("data");
+        JsonNode data = doc.get("curves").get(0).get("points");
         assertEquals(8, data.size(), "two seeds per size are one point");
         JsonNode p = data.get(0);
         double y = 1 + 30 * Math.pow(10, -0.6);

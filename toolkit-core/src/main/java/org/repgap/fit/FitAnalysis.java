@@ -2,7 +2,6 @@ package org.repgap.fit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,8 +99,7 @@ public final class FitAnalysis {
         for (Law law : laws) {
             out.add(analyse(law, curve, group, o, progress));
         }
-        out.sort(Comparator.comparing((LawReport r) -> r.aicc() == null ? Double.POSITIVE_INFINITY : r.aicc())
-                .thenComparing(LawReport::law));
+        out.sort(FitReport.RANKING);
         return out;
     }
 
@@ -142,8 +140,7 @@ public final class FitAnalysis {
                     reasons.add(prefix + f.replaceFirst(": ", " skipped: "));
                 }
             }
-            rs.sort(Comparator.comparing((LawReport r) -> r.aicc() == null ? Double.POSITIVE_INFINITY : r.aicc())
-                    .thenComparing(LawReport::law));
+            rs.sort(FitReport.RANKING);
             out.addAll(rs);
         }
         if (out.isEmpty()) {

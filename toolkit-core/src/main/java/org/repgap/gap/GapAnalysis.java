@@ -13,6 +13,7 @@ import org.repgap.neighbors.Metric;
 import org.repgap.neighbors.NeighborSearch;
 import org.repgap.progress.Progress;
 import org.repgap.provenance.Provenance;
+import org.repgap.quantization.QuantizationResult;
 
 /**
  * The full Representation Gap analysis behind {@code repgap gap}: the learning curve
@@ -99,13 +100,40 @@ public final class GapAnalysis {
      * @param testPoints test points (0 for leave-one-out)
      * @param dataPoints points in the data
      * @param provenance how to rebuild it
+     * @param quantization the quantization estimate of {@code d} (held-out distortion curve and its fit) when the
+     *                   law's dimension came from it; absent otherwise
      */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "schema", allowGetters = true)
     public record Result(List<LearningCurve.CurvePoint> curve, AsymptoticLaw law, SlopeFit fit, GroupInfo group,
                          List<AsymptoticLaw.Check> comparison, String evaluation, int testPoints, int dataPoints,
-                         Provenance provenance) {
+                         Provenance provenance,
+                         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                         QuantizationResult quantization) {
+
+        /** The schema of the JSON form, {@code docs/results.md}. */
+        public static final String SCHEMA = "repgap.gap/2";
+
         public Result {
             curve = List.copyOf(curve);
             comparison = List.copyOf(comparison);
+        }
+
+        /** A result whose dimension did not come from the quantization estimator. */
+        public Result(List<LearningCurve.CurvePoint> curve, AsymptoticLaw law, SlopeFit fit, GroupInfo group,
+                      List<AsymptoticLaw.Check> comparison, String evaluation, int testPoints, int dataPoints,
+                      Provenance provenance) {
+            this(curve, law, fit, group, comparison, evaluation, testPoints, dataPoints, provenance, null);
+        }
+
+        /** The schema name written into the JSON. */
+        @com.fasterxml.jackson.annotation.JsonProperty("schema")
+        public String schema() {
+            return SCHEMA;
+        }
+
+        /** The same result carrying the quantization estimate its law's dimension came from (curve and fit). */
+        public Result withQuantization(QuantizationResult q) {
+            return new Result(curve, law, fit, group, comparison, evaluation, testPoints, dataPoints, provenance, q);
         }
     }
 

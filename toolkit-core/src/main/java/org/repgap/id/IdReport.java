@@ -1,5 +1,8 @@
 package org.repgap.id;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,12 +17,26 @@ import java.util.Objects;
  * @param metric     the distance used by the nearest-neighbour estimators
  * @param dataHash   SHA-256 of the input (see {@code PointCloud#sha256()})
  * @param estimates  one result per estimator (GRIDE: one per scale)
+ * @param group      the symmetry group the estimates are modulo (its spec), {@code null} without one
+ * @param twonnDiagnostic the TwoNN diagnostic when asked for ({@link TwoNnDiagnostic}), absent otherwise
  */
+@JsonIgnoreProperties(value = "schema", allowGetters = true)
 public record IdReport(String source, int n, int ambientDim, int duplicates, String duplicatePolicy, String metric,
-                       String dataHash, List<IdResult> estimates) {
+                       String dataHash, List<IdResult> estimates, String group,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) TwoNnDiagnostic twonnDiagnostic) {
+
+    /** The schema of the JSON form, {@code docs/results.md}. */
+    public static final String SCHEMA = "repgap.id/2";
+
     public IdReport {
         Objects.requireNonNull(estimates, "estimates");
         estimates = List.copyOf(estimates);
+    }
+
+    /** A report without group or diagnostic. */
+    public IdReport(String source, int n, int ambientDim, int duplicates, String duplicatePolicy, String metric,
+                    String dataHash, List<IdResult> estimates) {
+        this(source, n, ambientDim, duplicates, duplicatePolicy, metric, dataHash, estimates, null, null);
     }
 
     /** The report of results computed on a context. */
@@ -27,5 +44,22 @@ public record IdReport(String source, int n, int ambientDim, int duplicates, Str
         return new IdReport(ctx.input().source(), ctx.input().n(), ctx.dim(), ctx.duplicates(),
                 ctx.duplicatePolicy().name().toLowerCase(java.util.Locale.ROOT), ctx.metric().name(), ctx.input().sha256(),
                 estimates);
+    }
+
+    /** The schema name written into the JSON. */
+    @JsonProperty("schema")
+    public String schema() {
+        return SCHEMA;
+    }
+
+    /** The same report, modulo the group {@code spec} ({@code null}: none). */
+    public IdReport withGroup(String spec) {
+        return new IdReport(source, n, ambientDim, duplicates, duplicatePolicy, metric, dataHash, estimates, spec,
+                twonnDiagnostic);
+    }
+
+    /** The same report carrying a TwoNN diagnostic. */
+    public IdReport withTwoNnDiagnostic(TwoNnDiagnostic diagnostic) {
+        return new IdReport(source, n, ambientDim, duplicates, duplicatePolicy, metric, dataHash, estimates, group, diagnostic);
     }
 }

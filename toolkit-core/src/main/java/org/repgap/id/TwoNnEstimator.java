@@ -110,17 +110,23 @@ public final class TwoNnEstimator implements IdEstimator {
         NeighborGraph g = ctx.graph(2);
         int[] usable = IdContext.pointsWithPositiveDistance(g, 1);
         int m = usable.length;
-        double[] logMu = new double[m];
-        for (int u = 0; u < m; u++) {
-            int i = usable[u];
-            logMu[u] = Math.log(g.distance(i, 1) / g.distance(i, 0));
-        }
+        double[] logMu = logRatios(g, usable);
         java.util.function.ToDoubleFunction<int[]> f = options.fit() == Fit.ML
                 ? rows -> maximumLikelihood(logMu, rows)
                 : rows -> linearFit(logMu, rows, options.discardFraction());
         double d = m < 2 ? Double.NaN : f.applyAsDouble(Combination.all(m));
         Double se = Double.isFinite(d) ? d / Math.sqrt(m) : null;
         return new Estimate(d, se, "k=1,2", Estimate.meanDistance(g, usable, 1, 2), m, g.n() - m, null, f, m, Estimate.PER_POINT);
+    }
+
+    /** {@code log mu_i = log(r_2(i) / r_1(i))} of the {@code usable} points of a 2-NN graph. */
+    static double[] logRatios(NeighborGraph g, int[] usable) {
+        double[] logMu = new double[usable.length];
+        for (int u = 0; u < usable.length; u++) {
+            int i = usable[u];
+            logMu[u] = Math.log(g.distance(i, 1) / g.distance(i, 0));
+        }
+        return logMu;
     }
 
     /** {@code (N - 1) / sum log mu}. */

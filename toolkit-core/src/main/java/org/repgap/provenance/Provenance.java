@@ -38,4 +38,24 @@ public record Provenance(
                 Version.toolkit(), System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     }
+
+    /**
+     * SHA-256 of a file's bytes in lower-case hex, for {@link #dataHash()} when the input is a file
+     * rather than a point cloud; {@code null} for a directory (of runs) or an unreadable file.
+     */
+    public static String sha256(java.nio.file.Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return null;
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int r = in.read(buf); r > 0; r = in.read(buf)) {
+                md.update(buf, 0, r);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
 }

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.repgap.fit.FitReport;
+import org.repgap.gap.GapAnalysis;
+import org.repgap.id.IdReport;
 import org.repgap.io.AtomicFiles;
 import org.repgap.plots.charts.Charts;
 import org.repgap.plots.data.ChartData;
@@ -16,6 +19,8 @@ import org.repgap.plots.render.Exporters;
 import org.repgap.plots.render.PanelPainter;
 import org.repgap.plots.render.Plot;
 import org.repgap.plots.render.Ranges;
+import org.repgap.plots.results.ResultFigures;
+import org.repgap.quantization.QuantizationResult;
 
 /**
  * The entry point: renders a {@link FigureSpec} to PNG, SVG, PDF or EPS. Every panel is painted on
@@ -25,12 +30,47 @@ import org.repgap.plots.render.Ranges;
  *
  * <pre>{@code
  * Figures.render(FigureSpec.of(data).withStyle(Style.PAPER), Path.of("figure.pdf"));
- * Figures.plot(data, Path.of("figure.png"));      // what analysis commands' --plot FILE calls
+ * Figures.render(Figures.of(idReport), Path.of("ids.pdf"));   // a core result record, as its command's --plot draws it
+ * Figures.plot(data, Path.of("figure.png"));      // chart data made by hand
  * }</pre>
  */
 public final class Figures {
 
     private Figures() {
+    }
+
+    /**
+     * The figure of a core result record, as the command that made it draws it with {@code --plot}
+     * (paper style, default size; change them with the {@code with...} methods of the
+     * specification): an {@link IdReport} (ID comparison, or {@code kind} local-id, scale, twonn), a
+     * {@link GapAnalysis.Result} (learning curve, or quantization when its dimension came from the
+     * quantization estimator), a {@link FitReport} (one learning-curve panel per group), a
+     * {@link QuantizationResult}.
+     *
+     * @param kind the chart kind, {@code null} for the result's own
+     */
+    public static FigureSpec of(Object result, ChartKind kind) {
+        return ResultFigures.of(result, kind);
+    }
+
+    /** The ID comparison of an id report (every estimate with its interval). */
+    public static FigureSpec of(IdReport report) {
+        return ResultFigures.of(report, null);
+    }
+
+    /** The learning curve of a gap result: curve, law, fitted slope with its band. */
+    public static FigureSpec of(GapAnalysis.Result result) {
+        return ResultFigures.of(result, null);
+    }
+
+    /** The learning curves of a fit result, one panel per group, each law with its band and the held-out region. */
+    public static FigureSpec of(FitReport report) {
+        return ResultFigures.of(report, null);
+    }
+
+    /** The quantization curve of a quantization estimate. */
+    public static FigureSpec of(QuantizationResult result) {
+        return ResultFigures.of(result, null);
     }
 
     /** Renders {@code data} as a one-panel paper figure at its default size to {@code out} (format by extension). */
