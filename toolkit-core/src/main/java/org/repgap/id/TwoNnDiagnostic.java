@@ -38,7 +38,19 @@ public record TwoNnDiagnostic(double[] logMu, double[] negLogOneMinusF, int fitt
             throw new IllegalArgumentException("discardFraction must be in [0, 1), got " + discardFraction);
         }
         NeighborGraph g = ctx.graph(2);
-        double[] sorted = TwoNnEstimator.logRatios(g, IdContext.pointsWithPositiveDistance(g, 1));
+        return ofLogRatios(TwoNnEstimator.logRatios(g, IdContext.pointsWithPositiveDistance(g, 1)), discardFraction, dimension);
+    }
+
+    /**
+     * The diagnostic from log-ratios {@code ln mu_i} (any order): sorts them, sets {@code F_i = i/N}
+     * (i = 1..N; the last point, where {@code F = 1}, is dropped) and marks the first
+     * {@code (1 - discardFraction) N} points as fitted (Facco et al. discard the largest 10 %).
+     */
+    public static TwoNnDiagnostic ofLogRatios(double[] logRatios, double discardFraction, Double dimension) {
+        if (!(discardFraction >= 0 && discardFraction < 1)) {
+            throw new IllegalArgumentException("discardFraction must be in [0, 1), got " + discardFraction);
+        }
+        double[] sorted = logRatios.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
         int m = Math.max(0, n - 1);

@@ -33,20 +33,9 @@ public record TwoNnDiagnosticData(double[] logMu, double[] negLogOneMinusF, int 
      * {@code (1 - discardFraction) N} points as fitted (Facco et al. discard the largest 10 %).
      */
     public static TwoNnDiagnosticData fromRatios(double[] mu, double discardFraction, double dimension) {
-        if (!(discardFraction >= 0 && discardFraction < 1)) {
-            throw new IllegalArgumentException("discardFraction must be in [0, 1), got " + discardFraction);
-        }
-        double[] sorted = Arrays.stream(mu).filter(v -> Double.isFinite(v) && v > 0).sorted().toArray();
-        int n = sorted.length;
-        int m = Math.max(0, n - 1);
-        double[] x = new double[m];
-        double[] y = new double[m];
-        for (int i = 0; i < m; i++) {
-            x[i] = Math.log(sorted[i]);
-            y[i] = -Math.log(1 - (i + 1.0) / n);
-        }
-        int fitted = (int) Math.floor(n * (1 - discardFraction));
-        return new TwoNnDiagnosticData(x, y, Math.min(fitted, m), dimension);
+        double[] logs = Arrays.stream(mu).filter(v -> Double.isFinite(v) && v > 0).map(Math::log).toArray();
+        org.repgap.id.TwoNnDiagnostic d = org.repgap.id.TwoNnDiagnostic.ofLogRatios(logs, discardFraction, dimension);
+        return new TwoNnDiagnosticData(d.logMu(), d.negLogOneMinusF(), d.fittedCount(), dimension);
     }
 
     @Override
