@@ -4,45 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PlotCommandTest {
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cl = Repgap.commandLine();
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            cl.setOut(new PrintWriter(out, true));
-            cl.setErr(new PrintWriter(err, true));
-            int code = cl.execute(args);
-            cl.getOut().flush();
-            cl.getErr().flush();
-            return new Run(code, out + stdout.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(old);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void helpDocumentsEveryKind() {
-        Run r = run("plot", "--help");
+        CliRun r = run("plot", "--help");
         assertEquals(0, r.code());
         for (String kind : PlotCommand.kinds()) {
             assertTrue(r.out().contains("  " + kind + " "), () -> "help lacks kind " + kind + ":\n" + r.out());
@@ -56,7 +33,7 @@ class PlotCommandTest {
         assertEquals(0, run("gap", "--dataset", "sphere:2", "--n", "300", "--sizes", "50,100,200", "--seeds", "2", "--d", "2",
                 "--fit-interval", "ols", "--format", "json", "-o", in.toString()).code());
         Path png = dir.resolve("fig.png");
-        Run r = run("plot", "--input", in.toString(), "--width", "8cm", "--height", "2in", "--dpi", "100", "--output", png.toString());
+        CliRun r = run("plot", "--input", in.toString(), "--width", "8cm", "--height", "2in", "--dpi", "100", "--output", png.toString());
         assertEquals(0, r.code(), r.err());
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(Math.round(8 / 2.54 * 100), img.getWidth());
@@ -71,7 +48,7 @@ class PlotCommandTest {
     void userErrorsExitTwoWithOneLine(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("gap.json");
         Files.writeString(in, "{\"curve\": [{\"n\": 100, \"rg_values\": [0.1]}], \"law\": {}, \"fit\": {}, \"comparison\": []}");
-        Run r = run("plot", "--input", in.toString(), "--output", dir.resolve("f.pdf").toString());
+        CliRun r = run("plot", "--input", in.toString(), "--output", dir.resolve("f.pdf").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("missing field 'curve[0].gap_size'") && r.err().contains("gap.json"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,7 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.repgap.json.Json;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
-import picocli.CommandLine;
 
 /** {@code --plot FILE} of the analysis commands: a figure per command, and the extension checked before any work. */
 class PlotOptionTest {
@@ -31,25 +25,9 @@ class PlotOptionTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
 
-    /** Runs repgap; out is System.out (replaced before the command line is built) then the help writer. */
-    private static Run run(String... args) {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cl = Repgap.commandLine();
-            StringWriter err = new StringWriter();
-            cl.setErr(new PrintWriter(err));
-            StringWriter out = new StringWriter();
-            cl.setOut(new PrintWriter(out));
-            int code = cl.execute(args);
-            return new Run(code, buf.toString(StandardCharsets.UTF_8) + out, err.toString());
-        } finally {
-            System.setOut(saved);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** The SVG parsed as XML (fails the test if it is not well-formed); its text elements joined by newlines. */
@@ -67,7 +45,7 @@ class PlotOptionTest {
         return sb.toString();
     }
 
-    private static void assertPlotted(Run r, Path svg) {
+    private static void assertPlotted(CliRun r, Path svg) {
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.isRegularFile(svg), "no figure at " + svg);
         assertTrue(r.err().contains("wrote " + svg), r.err());
@@ -76,7 +54,7 @@ class PlotOptionTest {
     @Test
     void idDrawsTheComparisonOfEstimators() throws Exception {
         Path svg = tmp.resolve("id.svg");
-        Run r = run("id", "--dataset", "sphere:2", "--n", "300", "--estimator", "mle,twonn", "--bootstrap", "20",
+        CliRun r = run("id", "--dataset", "sphere:2", "--n", "300", "--estimator", "mle,twonn", "--bootstrap", "20",
                 "--plot", svg.toString());
         assertPlotted(r, svg);
         assertTrue(r.out().contains("twonn"), "the table still goes to stdout: " + r.out());
@@ -88,7 +66,7 @@ class PlotOptionTest {
     @Test
     void idModuloAGroupNamesItInTheFigure() throws Exception {
         Path svg = tmp.resolve("id-signs.svg");
-        Run r = run("id", "--dataset", "sphere:2", "--n", "300", "--estimator", "twonn", "--group", "signs", "--plot", svg.toString());
+        CliRun r = run("id", "--dataset", "sphere:2", "--n", "300", "--estimator", "twonn", "--group", "signs", "--plot", svg.toString());
         assertPlotted(r, svg);
         assertTrue(svgTexts(svg).contains("modulo signs"), svgTexts(svg));
     }
@@ -96,7 +74,7 @@ class PlotOptionTest {
     @Test
     void gapDrawsTheLearningCurveWithLawAndFit() throws Exception {
         Path svg = tmp.resolve("gap.svg");
-        Run r = run("gap", "--dataset", "sphere:2", "--n", "300", "--sizes", "50,100,200", "--seeds", "2", "--d", "2",
+        CliRun r = run("gap", "--dataset", "sphere:2", "--n", "300", "--sizes", "50,100,200", "--seeds", "2", "--d", "2",
                 "--fit-interval", "ols", "--plot", svg.toString());
         assertPlotted(r, svg);
         String texts = svgTexts(svg);
@@ -112,7 +90,7 @@ class PlotOptionTest {
     @Test
     void gapFigureDrawsTheCommandsOwnLaw() throws Exception {
         Path json = tmp.resolve("gap.json");
-        Run r = run("gap", "--dataset", "sphere:2", "--n", "300", "--sizes", "50,100,200", "--seeds", "2", "--d", "2",
+        CliRun r = run("gap", "--dataset", "sphere:2", "--n", "300", "--sizes", "50,100,200", "--seeds", "2", "--d", "2",
                 "--group", "signs", "--fit-interval", "ols", "--format", "json", "--output", json.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode tree = Json.mapper().readTree(Files.readString(json));
@@ -156,7 +134,7 @@ class PlotOptionTest {
     void fitDrawsDataLawsAndHoldoutAndWritesTheDataToJson() throws Exception {
         Path svg = tmp.resolve("fit.svg");
         Path json = tmp.resolve("fit.json");
-        Run r = run("fit", "--input", curve(false).toString(), "--x", "n", "--y", "test_loss", "--law", "power,power+offset",
+        CliRun r = run("fit", "--input", curve(false).toString(), "--x", "n", "--y", "test_loss", "--law", "power,power+offset",
                 "--holdout", "0.75", "--bootstrap", "40", "--format", "json", "--output", json.toString(), "--plot", svg.toString());
         assertPlotted(r, svg);
         String texts = svgTexts(svg);
@@ -185,7 +163,7 @@ class PlotOptionTest {
     @Test
     void fitDrawsOnePanelPerGroup() throws Exception {
         Path svg = tmp.resolve("groups.svg");
-        Run r = run("fit", "--input", curve(true).toString(), "--x", "n", "--y", "test_loss", "--law", "power+offset",
+        CliRun r = run("fit", "--input", curve(true).toString(), "--x", "n", "--y", "test_loss", "--law", "power+offset",
                 "--group-by", "arch", "--plot", svg.toString());
         assertPlotted(r, svg);
         String texts = svgTexts(svg);
@@ -196,7 +174,7 @@ class PlotOptionTest {
     void trainDrawsTheSigmaGapOfEachRun() throws Exception {
         Path svg = tmp.resolve("train.svg");
         Path dir = tmp.resolve("runs");
-        Run r = run("train", "--dataset", "sign-vectors:3:2", "--sizes", "8", "--steps", "20", "--width", "16", "--batch", "32",
+        CliRun r = run("train", "--dataset", "sign-vectors:3:2", "--sizes", "8", "--steps", "20", "--width", "16", "--batch", "32",
                 "--test-size", "64", "--threads", "1", "--out", dir.toString(), "--plot", svg.toString());
         assertPlotted(r, svg);
         String texts = svgTexts(svg);
@@ -210,7 +188,7 @@ class PlotOptionTest {
     void unknownExtensionExitsTwoBeforeTheAnalysis(String command) throws Exception {
         Path result = tmp.resolve("result.txt");
         Path fig = tmp.resolve("out.xyz");
-        Run r = switch (command) {
+        CliRun r = switch (command) {
             case "id" -> run("id", "--dataset", "sphere:2", "--n", "300", "--output", result.toString(), "--plot", fig.toString());
             case "gap" -> run("gap", "--dataset", "sphere:2", "--n", "300", "--output", result.toString(), "--plot", fig.toString());
             case "fit" -> run("fit", "--input", curve(false).toString(), "--x", "n", "--y", "test_loss", "--output", result.toString(),
@@ -230,7 +208,7 @@ class PlotOptionTest {
     void missingDirectoryExitsTwoBeforeTheAnalysis() {
         Path result = tmp.resolve("result.txt");
         Path fig = tmp.resolve("no-such-dir").resolve("id.svg");
-        Run r = run("id", "--dataset", "sphere:2", "--n", "300", "--output", result.toString(), "--plot", fig.toString());
+        CliRun r = run("id", "--dataset", "sphere:2", "--n", "300", "--output", result.toString(), "--plot", fig.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--plot " + fig + ": no such directory"), r.err());
         assertFalse(Files.exists(result), "the analysis ran although --plot was bad");
@@ -239,7 +217,7 @@ class PlotOptionTest {
     @Test
     void helpNamesTheFormats() {
         for (String command : new String[] {"id", "gap", "fit", "train", "demo"}) {
-            Run r = run(command, "--help");
+            CliRun r = run(command, "--help");
             assertEquals(0, r.code());
             String help = r.out().replaceAll("\\s+", "");
             assertTrue(help.contains("--plot=FILE") && help.contains(".png.svg.pdf.eps"), command + ": " + r.out());

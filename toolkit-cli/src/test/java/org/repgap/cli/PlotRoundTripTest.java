@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code repgap X --plot a.svg --format json -o r.json} then {@code repgap plot --input r.json -o b.svg}:
@@ -29,24 +23,9 @@ class PlotRoundTripTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            CommandLine cl = Repgap.commandLine();
-            StringWriter err = new StringWriter();
-            cl.setErr(new PrintWriter(err));
-            cl.setOut(new PrintWriter(new StringWriter()));
-            int code = cl.execute(args);
-            cl.getErr().flush();
-            return new Run(code, buf.toString(StandardCharsets.UTF_8), err.toString());
-        } finally {
-            System.setOut(saved);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** Runs the command with --plot and --format json, then plot on the JSON; asserts identical SVG. Returns the JSON. */
@@ -56,9 +35,9 @@ class PlotRoundTripTest {
         Path again = tmp.resolve(name + "-again.svg");
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(List.of("--format", "json", "-o", json.toString(), "--plot", direct.toString()));
-        Run r = run(args.toArray(String[]::new));
+        CliRun r = run(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
-        Run p = run("plot", "--input", json.toString(), "-o", again.toString());
+        CliRun p = run("plot", "--input", json.toString(), "-o", again.toString());
         assertEquals(0, p.code(), p.err());
         assertArrayEquals(Files.readAllBytes(direct), Files.readAllBytes(again), name + ": plot --input draws another figure");
         return json;
@@ -66,7 +45,7 @@ class PlotRoundTripTest {
 
     private void assertKind(Path input, String kind) {
         Path svg = tmp.resolve(input.getFileName() + "-" + kind + ".svg");
-        Run r = run("plot", "--input", input.toString(), "--kind", kind, "-o", svg.toString());
+        CliRun r = run("plot", "--input", input.toString(), "--kind", kind, "-o", svg.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("(" + kind + ","), r.out());
     }
@@ -113,7 +92,7 @@ class PlotRoundTripTest {
     void trainerTables() throws IOException {
         Path direct = tmp.resolve("train.svg");
         Path dir = tmp.resolve("sweep");
-        Run r = run("train", "--dataset", "sign-vectors:3:2", "--sizes", "8", "--steps", "20", "--width", "16", "--batch", "32",
+        CliRun r = run("train", "--dataset", "sign-vectors:3:2", "--sizes", "8", "--steps", "20", "--width", "16", "--batch", "32",
                 "--test-size", "64", "--threads", "1", "--equivariance", "none,canonical", "--out", dir.toString(),
                 "--plot", direct.toString());
         assertEquals(0, r.code(), r.err());
