@@ -194,9 +194,6 @@ public record FitReport(String xLabel, String yLabel, Double fixedD, int breaks,
             double cut = Double.isNaN(options.holdout()) ? Double.NaN : FitAnalysis.holdoutCut(in.curve(), options.holdout());
             curves.add(new Curve(in.group(), points(in.curve()), Double.isNaN(cut) ? null : cut));
         }
-        if (fits.isEmpty()) {
-            throw InvalidInputException.of("no law could be fitted: %s", String.join("; ", warnings));
-        }
         return new FitReport(settings.xLabel(), settings.yLabel(), settings.fixedD(), settings.breaks(), curves, fits,
                 warnings, provenance);
     }
