@@ -65,6 +65,29 @@ class TrainCommandTest {
         assertTrue(other.err().contains("data_points was 72, now 300"), other.err());
     }
 
+    /**
+     * A run whose training diverges (session 6: ACE on signs at the default learning rate) ends the sweep with one
+     * line naming the runs and the remedy, exit 2, and leaves no half-written run: before, the first diverged run
+     * stopped the sweep with "internal error" and a stack trace. A learning rate of 1000 makes every run diverge.
+     */
+    @Test
+    void divergedRunsAreNamedWithTheRemedyAndLeaveNothingHalfWritten(@TempDir Path dir) throws Exception {
+        Run r = run("train", "--dataset", "sign-vectors:3:2", "--group", "signs", "--equivariance", "none,layers", "--sizes", "8",
+                "--lr", "1000", "--steps", "40", "--width", "16", "--batch", "32", "--test-size", "64", "--threads", "1",
+                "--out", dir.toString());
+        assertEquals(2, r.code(), r.err());
+        String line = r.err().strip();
+        assertEquals(1, line.lines().count(), line);
+        assertTrue(line.contains("2 of 2 runs diverged and were not saved (layers-n8-s0, none-n8-s0)"), line);
+        assertTrue(line.contains("use a lower --lr"), line);
+        for (String id : List.of("layers-n8-s0", "none-n8-s0")) {
+            try (var files = Files.list(dir.resolve("runs").resolve(id))) {
+                assertEquals(0, files.count(), id + " left files");
+            }
+        }
+        assertEquals(1, Files.readAllLines(dir.resolve("runs.csv")).size(), "header only");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);

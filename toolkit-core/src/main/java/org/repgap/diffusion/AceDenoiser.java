@@ -19,7 +19,9 @@ import org.repgap.group.SymmetryGroup;
  *
  * <p>Training solves {@code min loss s.t. gamma_l = 0} by primal-dual updates of the augmented Lagrangian
  * {@code loss + sum_l [lambda_l (gamma_l - u_l) + (rho/2) (gamma_l - u_l)^2]}: the network weights by Adam, each
- * {@code gamma_l} by gradient descent with rate {@code eta_gamma}, each dual variable by ascent
+ * {@code gamma_l} by gradient descent with rate {@code eta_gamma} on the augmented gradient clipped to
+ * {@code [-MAX_GRADIENT, MAX_GRADIENT]} (a loss spike would otherwise move {@code gamma_l} by {@code eta_gamma} times the
+ * spike, the loss would follow and training diverge; the weights take Adam's bounded steps), each dual variable by ascent
  * {@code lambda_l += eta_lambda (gamma_l - u_l)}. Training starts from the flexible model ({@code gamma_l = 1}) and
  * tightens. The resilient variant lets a slack {@code u_l} with cost {@code (alpha/2) u_l^2} relax constraint
  * {@code l} to {@code gamma_l = u_l}; its optimum {@code u_l = lambda_l / alpha} lets {@code gamma_l} settle where the
@@ -52,6 +54,9 @@ public final class AceDenoiser implements TrainableDenoiser {
             return new Options(gammaRate, dualRate, penalty, r, slackCost, tolerance);
         }
     }
+
+    /** Bound on {@code |dL_aug/dgamma_l|} in the primal step (see {@link #afterStep()}). */
+    static final double MAX_GRADIENT = 1;
 
     private final SymmetrizedDenoiser equivariant;
     /** The free network of the one-gamma design, {@code null} in the per-layer design. */
@@ -210,11 +215,15 @@ public final class AceDenoiser implements TrainableDenoiser {
         gammaGrad = gg;
     }
 
-    /** Primal step on each {@code gamma_l} (augmented Lagrangian), then dual ascent and the slack's closed-form optimum. */
+    /**
+     * Primal step on each {@code gamma_l}: {@code gamma_l -= eta_gamma clip(dL/dgamma_l + lambda_l + rho (gamma_l - u_l))},
+     * then dual ascent and the slack's closed-form optimum.
+     */
     @Override
     public void afterStep() {
         for (int l = 0; l < gamma.length; l++) {
-            gamma[l] -= options.gammaRate() * (gammaGradient(l) + dual[l] + options.penalty() * (gamma[l] - slack[l]));
+            double g = gammaGradient(l) + dual[l] + options.penalty() * (gamma[l] - slack[l]);
+            gamma[l] -= options.gammaRate() * Math.max(-MAX_GRADIENT, Math.min(MAX_GRADIENT, g));
             dual[l] += options.dualRate() * (gamma[l] - slack[l]);
             slack[l] = options.resilient() ? dual[l] / options.slackCost() : 0;
         }

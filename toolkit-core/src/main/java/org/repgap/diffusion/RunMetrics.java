@@ -168,6 +168,12 @@ public final class RunMetrics {
         }
         int m = Math.max(o.sampleFactor() * train.n(), o.minSamples());
         double[] s = HeunSampler.sample(model, m, o.sampler(), root.split());
+        for (int i = 0; i < s.length; i++) {
+            if (!Double.isFinite(s[i])) {
+                throw new TrainingDivergedException(String.format(java.util.Locale.ROOT,
+                        "sample %d of %d, coordinate %d is %s", i / d + 1, m, i % d + 1, s[i]));
+            }
+        }
         PointCloud samples = PointCloud.wrap(m, d, s, "samples");
         PointCloud pool = reserve == null ? train : train.append(reserve);
         Gap inGroup = Gap.of(samples, train, test, pool, metric);

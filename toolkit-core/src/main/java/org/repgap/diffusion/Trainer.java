@@ -410,8 +410,7 @@ public final class Trainer {
                 model.backward(dOut, b);
             }
             if (!Double.isFinite(loss)) {
-                throw new IllegalStateException(String.format(java.util.Locale.ROOT,
-                        "training diverged at step %d (loss %s): lower the learning rate", step, loss));
+                throw TrainingDivergedException.atStep(step, o.steps(), loss, o.lr());
             }
             double lr = adam.step();
             model.afterStep();

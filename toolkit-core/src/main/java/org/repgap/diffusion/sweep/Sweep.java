@@ -25,6 +25,7 @@ import org.repgap.diffusion.Equivariance;
 import org.repgap.diffusion.RunMetrics;
 import org.repgap.diffusion.Trainer;
 import org.repgap.diffusion.TrainingBudget;
+import org.repgap.diffusion.TrainingDivergedException;
 import org.repgap.diffusion.nn.Blas;
 import org.repgap.group.SymmetryGroup;
 import org.repgap.io.AtomicFiles;
@@ -219,17 +220,12 @@ public final class Sweep {
             if (Files.exists(dir.resolve("result.json"))) {
                 continue;
             }
-            if (Files.exists(dir)) {
-                try (Stream<Path> files = Files.list(dir)) {
-                    for (Path f : files.toList()) {
-                        Files.deleteIfExists(f);
-                    }
-                }
-            }
+            emptyRunDirectory(dir);
             pending.add(k);
         }
         int skipped = all.size() - pending.size();
         AtomicInteger done = new AtomicInteger(skipped);
+        Map<String, String> diverged = java.util.Collections.synchronizedMap(new java.util.TreeMap<>());
         progress.update("sweep runs", skipped, all.size());
         if (!pending.isEmpty()) {
             int parallel = Math.min(spec.threads(), pending.size());
@@ -244,7 +240,14 @@ public final class Sweep {
                 List<Future<?>> futures = new ArrayList<>();
                 for (RunKey k : pending) {
                     futures.add(pool.submit(() -> {
-                        runOne(spec, k, workers);
+                        try {
+                            runOne(spec, k, workers);
+                        } catch (TrainingDivergedException e) {
+                            emptyRunDirectory(out.resolve("runs").resolve(k.id()));
+                            diverged.put(k.id(), e.getMessage());
+                            progress.update("sweep runs", done.incrementAndGet(), all.size());
+                            return null;
+                        }
                         synchronized (Sweep.class) {
                             writeTables(out);
                         }
@@ -269,6 +272,12 @@ public final class Sweep {
             }
         }
         writeTables(out);
+        if (!diverged.isEmpty()) {
+            Map.Entry<String, String> first = diverged.entrySet().iterator().next();
+            String rest = diverged.size() < pending.size() ? "the other runs are saved in " + out : "no run finished";
+            throw InvalidInputException.of("%d of %d runs diverged and were not saved (%s); %s: %s; %s (a lower --lr needs a new --out)",
+                    diverged.size(), pending.size(), String.join(", ", diverged.keySet()), first.getKey(), first.getValue(), rest);
+        }
         return new Summary(all.size(), skipped, pending.size(), out.resolve("runs.csv"));
     }
 
@@ -285,6 +294,17 @@ public final class Sweep {
         DataSource.Split split = spec.source().split(maxN, spec.testSize(), spec.reserveFactor() * maxN, 0);
         org.repgap.data.PointCloud points = split.test().append(split.train()).append(split.reserve());
         AtomicFiles.writeString(file, Json.write(SweepDimensions.estimate(points, spec.group(), 0)));
+    }
+
+    /** Deletes the files of an unfinished run (its directory stays). */
+    private static void emptyRunDirectory(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
     }
 
     private static String diff(JsonNode old, JsonNode now) {
