@@ -57,23 +57,44 @@ public final class ExtrapolationBenchmark {
     record Task(Curve curve, double fraction, double cut, LearningCurve train, LearningCurve test) {
     }
 
-    /** One law on one task: its report on the fitted part (null when it could not be fitted) and its extrapolation RMSLE. */
-    record Score(Law law, LawReport report, double rmsle) {
+    /**
+     * One law on one task: its report on the fitted part (null when it could not be fitted), its extrapolation
+     * RMSLE, and its backtest errors: the RMS log error of the law refitted on the fitted part's
+     * {@code x <= logCut(g)} and predicting the rest of the fitted part, for each inner fraction {@code g} of
+     * {@link #INNER_CUTS} (null where that refit is impossible or predicts a non-positive loss).
+     */
+    record Score(Law law, LawReport report, double rmsle, Double[] backtest) {
+        /** The mean of the backtest errors, null unless all are defined. */
+        Double backtestMean() {
+            double sum = 0;
+            for (Double e : backtest) {
+                if (e == null) {
+                    return null;
+                }
+                sum += e;
+            }
+            return sum / backtest.length;
+        }
     }
 
     /**
-     * A law-selection rule: among the fitted laws of {@code laws}, the first by AICc ({@link FitReport#RANKING},
-     * the order of {@code repgap fit}'s output) or, {@code byHoldout}, by the holdout error of {@code --holdout}
-     * (laws without one left out; ties by AICc). Uses only what is known on the fitted part.
+     * Inner cuts of the rolling-origin backtest, as fractions of the fitted part's log-x range: the outer
+     * task's geometry (fit on the smaller x, predict a stretch of log x as long as a quarter to a half of
+     * what was fitted) repeated inside the fitted part.
      */
-    record Rule(String name, Set<String> laws, boolean byHoldout) {
+    static final double[] INNER_CUTS = {0.5, 0.625, 0.75};
+
+    /**
+     * A law-selection rule: among the fitted laws of {@code laws} with a defined criterion, the lowest
+     * criterion, ties by AICc ({@link FitReport#RANKING}, the order of {@code repgap fit}'s output). Uses only
+     * what is known on the fitted part.
+     */
+    record Rule(String name, Set<String> laws, Function<Score, Double> criterion) {
         Score pick(List<Score> scores) {
-            Comparator<LawReport> order = byHoldout
-                    ? Comparator.comparing((LawReport r) -> r.holdoutError()).thenComparing(FitReport.RANKING)
-                    : FitReport.RANKING;
             return scores.stream()
-                    .filter(s -> s.report() != null && laws.contains(s.law().name()) && (!byHoldout || s.report().holdoutError() != null))
-                    .min(Comparator.comparing(Score::report, order)).orElse(null);
+                    .filter(s -> s.report() != null && laws.contains(s.law().name()) && criterion.apply(s) != null)
+                    .min(Comparator.comparing((Score s) -> criterion.apply(s)).thenComparing(Score::report, FitReport.RANKING))
+                    .orElse(null);
         }
     }
 
@@ -110,10 +131,13 @@ public final class ExtrapolationBenchmark {
         Set<String> all = new java.util.LinkedHashSet<>(laws.stream().map(Law::name).toList());
         Set<String> defaults = new java.util.LinkedHashSet<>(List.of(DEFAULT_LAWS.split(",")));
         List<Rule> rules = List.of(
-                new Rule("AICc, default laws", defaults, false),
-                new Rule("AICc, all laws", all, false),
-                new Rule(String.format(Locale.ROOT, "holdout %.2f, default laws", holdout), defaults, true),
-                new Rule(String.format(Locale.ROOT, "holdout %.2f, all laws", holdout), all, true));
+                new Rule("AICc, default laws", defaults, s -> s.report().aicc()),
+                new Rule("AICc, all laws", all, s -> s.report().aicc()),
+                new Rule(String.format(Locale.ROOT, "holdout %.2f, default laws", holdout), defaults, s -> s.report().holdoutError()),
+                new Rule(String.format(Locale.ROOT, "holdout %.2f, all laws", holdout), all, s -> s.report().holdoutError()),
+                new Rule("backtest 0.75 log-x, all", all, s -> s.backtest()[INNER_CUTS.length - 1]),
+                new Rule("backtest mean, default laws", defaults, Score::backtestMean),
+                new Rule("backtest mean, all laws", all, Score::backtestMean));
         FitAnalysis.Options options = FitAnalysis.Options.defaults().withHoldout(holdout);
 
         System.out.printf(Locale.ROOT, "repgap extrapolation benchmark: %d curves, cut at %s of the log-x range, %d tasks "
@@ -163,11 +187,37 @@ public final class ExtrapolationBenchmark {
             try {
                 r = FitAnalysis.analyse(law, t.train(), Map.of(), options, Progress.NONE);
             } catch (InvalidInputException e) {
-                out.add(new Score(law, null, Double.POSITIVE_INFINITY));
+                out.add(new Score(law, null, Double.POSITIVE_INFINITY, new Double[INNER_CUTS.length]));
                 continue;
             }
             double[] p = law.parameterNames().stream().mapToDouble(n -> r.params().get(n)).toArray();
-            out.add(new Score(law, r, ExtrapolationScore.rmsle(law, p, t.test())));
+            out.add(new Score(law, r, ExtrapolationScore.rmsle(law, p, t.test()), backtest(law, t.train(), options)));
+        }
+        return out;
+    }
+
+    /**
+     * The backtest errors of {@link Score}: {@code --holdout} given as a cut value (fit on {@code x <= cut})
+     * at each of {@link #INNER_CUTS} of the fitted part's log-x range.
+     */
+    static Double[] backtest(Law law, LearningCurve train, FitAnalysis.Options options) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < train.size(); j++) {
+            lo = Math.min(lo, train.x(j)[0]);
+            hi = Math.max(hi, train.x(j)[0]);
+        }
+        Double[] out = new Double[INNER_CUTS.length];
+        for (int g = 0; g < INNER_CUTS.length; g++) {
+            double cut = ExtrapolationScore.logCut(lo, hi, INNER_CUTS[g]) * (1 + 1e-9);
+            if (!(cut >= 1)) {
+                continue; // FitAnalysis reads a holdout below 1 as a fraction of the points, not as a cut
+            }
+            try {
+                out[g] = FitAnalysis.analyse(law, train, Map.of(), options.withHoldout(cut), Progress.NONE).holdoutError();
+            } catch (InvalidInputException e) {
+                out[g] = null;
+            }
         }
         return out;
     }
@@ -216,9 +266,9 @@ public final class ExtrapolationBenchmark {
     private static void printSummary(List<Law> laws, List<List<Score>> results, List<Rule> rules) {
         int n = results.size();
         System.out.println();
-        System.out.printf(Locale.ROOT, "Per law over the %d tasks: median RMSLE, times best (ties count for each), times not fitted or "
-                + "predicting a non-positive loss%n", n);
-        System.out.printf(Locale.ROOT, "  %-14s %10s %6s %7s%n", "law", "median", "best", "failed");
+        System.out.printf(Locale.ROOT, "Per law over the %d tasks: median RMSLE, median of RMSLE / the task's best RMSLE, times best "
+                + "(ties count for each), times not fitted or predicting a non-positive loss%n", n);
+        System.out.printf(Locale.ROOT, "  %-14s %10s %10s %6s %7s%n", "law", "median", "med. ratio", "best", "failed");
         double bestMedian = Double.POSITIVE_INFINITY;
         String bestName = "";
         Map<String, Double> medians = new LinkedHashMap<>();
@@ -229,7 +279,9 @@ public final class ExtrapolationBenchmark {
             medians.put(laws.get(k).name(), med);
             long wins = results.stream().filter(s -> s.get(kk).rmsle() == best(s)).count();
             long failed = java.util.Arrays.stream(v).filter(x -> !Double.isFinite(x)).count();
-            System.out.printf(Locale.ROOT, "  %-14s %10s %6d %7d%n", laws.get(k).name(), num(med), wins, failed);
+            double ratio = ExtrapolationScore.median(java.util.stream.IntStream.range(0, n)
+                    .mapToDouble(i -> results.get(i).get(kk).rmsle() / best(results.get(i))).toArray());
+            System.out.printf(Locale.ROOT, "  %-14s %10s %10s %6d %7d%n", laws.get(k).name(), num(med), num(ratio), wins, failed);
             if (med < bestMedian) {
                 bestMedian = med;
                 bestName = laws.get(k).name();
@@ -239,21 +291,24 @@ public final class ExtrapolationBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "Selections (the law picked on the fitted part only); best single law: %s, median %s; "
                 + "best law of each task (oracle): median %s%n", bestName, num(bestMedian), num(oracle));
-        System.out.printf(Locale.ROOT, "  %-28s %10s %11s %14s %24s%n", "rule", "median", "picked best", "/ best law", "/ best law of its set");
+        System.out.printf(Locale.ROOT, "  %-28s %10s %10s %11s %14s %24s%n", "rule", "median", "med. ratio", "picked best", "/ best law",
+                "/ best law of its set");
         for (Rule r : rules) {
             double[] v = new double[n];
+            double[] ratios = new double[n];
             int hits = 0;
             for (int i = 0; i < n; i++) {
                 Score p = r.pick(results.get(i));
                 v[i] = p == null ? Double.POSITIVE_INFINITY : p.rmsle();
+                ratios[i] = v[i] / best(results.get(i));
                 if (p != null && p.rmsle() == best(results.get(i))) {
                     hits++;
                 }
             }
             double med = ExtrapolationScore.median(v);
             double bestOfSet = r.laws().stream().mapToDouble(medians::get).min().orElse(Double.NaN);
-            System.out.printf(Locale.ROOT, "  %-28s %10s %11d %13.2fx %23.2fx%n", r.name(), num(med), hits, med / bestMedian,
-                    med / bestOfSet);
+            System.out.printf(Locale.ROOT, "  %-28s %10s %10s %11d %13.2fx %23.2fx%n", r.name(), num(med),
+                    num(ExtrapolationScore.median(ratios)), hits, med / bestMedian, med / bestOfSet);
         }
         System.out.println("  goal (issue 15): a default selection's median at most 1.10x the best single law's");
     }
