@@ -67,7 +67,7 @@ class IdCommandTest {
 
     @Test
     void jsonShape() throws Exception {
-        IdReport report = IdCommand.estimate(circle(300, 1), Metric.euclidean(), IdEstimators.parseNames("all"), IdEstimators.Settings.defaults(),
+        IdReport report = IdCommand.estimate(circle(300, 1), Metric.euclidean(), "all", IdEstimators.Settings.defaults(),
                 DuplicatePolicy.DEDUPLICATE, IdEstimation.Options.defaults(), Progress.NONE);
         JsonNode root = Json.mapper().readTree(IdCommand.render(report, Output.Format.json));
         assertEquals(300, root.get("n").asInt());
@@ -77,7 +77,7 @@ class IdCommandTest {
         // mle, twonn, 6 gride scales (n1 = 1..32), tle, mom, corrint, lpca
         assertEquals(12, est.size());
         for (JsonNode e : est) {
-            assertTrue(IdEstimators.NAMES.contains(e.get("estimator").asText()), e.toString());
+            assertTrue(IdEstimators.names().contains(e.get("estimator").asText()), e.toString());
             assertTrue(e.get("dimension").isNumber(), e.toString());
             assertTrue(e.has("ci_low") && e.get("ci_low").isNull());
             assertTrue(e.has("ci_high") && e.get("ci_high").isNull());
@@ -91,7 +91,7 @@ class IdCommandTest {
 
     @Test
     void textAndCsvTables() {
-        IdReport report = IdCommand.estimate(circle(300, 2), Metric.euclidean(), List.of("mle", "twonn", "lpca"), IdEstimators.Settings.defaults().withK(10),
+        IdReport report = IdCommand.estimate(circle(300, 2), Metric.euclidean(), "mle,twonn,lpca", IdEstimators.Settings.defaults().withK(10),
                 DuplicatePolicy.DEDUPLICATE, IdEstimation.Options.defaults().withBootstrap(20, 0), Progress.NONE);
         String text = IdCommand.render(report, Output.Format.text);
         String[] lines = text.split("\n");
@@ -142,7 +142,7 @@ class IdCommandTest {
     void variantSettingsReachTheEstimators() throws Exception {
         IdEstimators.Settings s = IdEstimators.Settings.defaults().withMleCombination(org.repgap.id.Combination.MEAN)
                 .withGrideRangeMax(16).withLpca(org.repgap.id.LocalPcaEstimator.Version.PARTICIPATION_RATIO, 10);
-        IdReport report = IdCommand.estimate(circle(200, 6), Metric.euclidean(), List.of("mle", "gride", "lpca"), s,
+        IdReport report = IdCommand.estimate(circle(200, 6), Metric.euclidean(), "mle,gride,lpca", s,
                 DuplicatePolicy.DEDUPLICATE, IdEstimation.Options.defaults(), Progress.NONE);
         JsonNode est = Json.mapper().readTree(IdCommand.render(report, Output.Format.json)).get("estimates");
         assertEquals("mean", est.get(0).get("params").get("comb").asText());
