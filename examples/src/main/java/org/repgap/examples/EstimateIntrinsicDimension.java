@@ -30,7 +30,7 @@ public final class EstimateIntrinsicDimension {
         IdEstimation.Options options = IdEstimation.Options.defaults().withBootstrap(200, 42);
         System.out.printf(Locale.ROOT, "%s: %d points in R^%d%n", x.source(), x.n(), x.dim());
         for (String name : List.of("twonn", "mle", "gride", "mom")) {
-            IdEstimator estimator = IdEstimators.create(name, ctx.n()).get(0);
+            IdEstimator estimator = IdEstimators.create(name);
             IdResult r = IdEstimation.run(estimator, ctx, options);
             System.out.printf(Locale.ROOT, "%-6s d = %.3f  95%% interval [%.3f, %.3f]  (scale %s)%n",
                     r.estimator(), r.dimension(), r.ciLow(), r.ciHigh(), r.scale());

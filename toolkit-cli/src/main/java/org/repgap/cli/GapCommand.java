@@ -1,14 +1,13 @@
 package org.repgap.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.repgap.InvalidInputException;
 import org.repgap.data.PointCloud;
 import org.repgap.data.PointClouds;
 import org.repgap.datasets.Datasets;
+import org.repgap.compare.TaskDimensions;
 import org.repgap.gap.AsymptoticLaw;
 import org.repgap.gap.GapAnalysis;
 import org.repgap.gap.LearningCurve;
@@ -18,7 +17,6 @@ import org.repgap.group.SymmetryGroup;
 import org.repgap.json.Json;
 import org.repgap.neighbors.NeighborSearch;
 import org.repgap.plots.ChartKind;
-import org.repgap.quantization.QuantizationEstimator;
 import org.repgap.quantization.QuantizationResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -42,54 +40,6 @@ import picocli.CommandLine.Option;
                 ""},
         footer = {"", "Exit codes: 0 success, 2 bad option or input (one line on stderr), 1 internal error."})
 public final class GapCommand implements Callable<Integer> {
-
-    /**
-     * Dimension sources for {@code --estimator}: name -> d_task of the data modulo the group. Each
-     * returns the task dimension: the nearest-neighbour estimators of {@code org.repgap.id} run on the
-     * orbit metric; quantization (k-means in the ambient space) subtracts {@code group.lieDimension(dim)}.
-     */
-    static final Map<String, EstimatorFactory> ESTIMATORS = new LinkedHashMap<>();
-
-    /** Builds a dimension estimator from the command's seed. */
-    @FunctionalInterface
-    interface EstimatorFactory {
-        GapAnalysis.DimensionEstimator create(long seed);
-    }
-
-    static {
-        ESTIMATORS.put(QuantizationEstimator.NAME, seed -> quantization(seed, q -> { }));
-        // The nearest-neighbour estimators of org.repgap.id run on the orbit metric, so they give d_task directly;
-        // GRIDE at its finest scale (n1 = 1, n2 = 2), the scale of the gap itself.
-        for (String name : org.repgap.id.IdEstimators.NAMES) {
-            if (name.equals("lpca")) {
-                continue; // needs the Euclidean metric and a linear manifold
-            }
-            ESTIMATORS.put(name, seed -> (x, g) -> {
-                org.repgap.id.IdContext ctx = org.repgap.id.IdContext.of(x, g.orbitMetric(x.dim()));
-                org.repgap.id.IdEstimator estimator = org.repgap.id.IdEstimators.create(name, ctx.n()).get(0);
-                Double d = org.repgap.id.IdEstimation.run(estimator, ctx).dimension();
-                if (d == null || !(d > 0)) {
-                    throw InvalidInputException.of("--estimator %s: no finite dimension on these data; give --d", name);
-                }
-                return d;
-            });
-        }
-        ESTIMATORS.put("curve", seed -> null);
-    }
-
-    /** The quantization estimator of d_task; {@code keep} receives its result (the curve the figure draws). */
-    static GapAnalysis.DimensionEstimator quantization(long seed, java.util.function.Consumer<QuantizationResult> keep) {
-        return (x, g) -> {
-            QuantizationResult q = QuantizationEstimator.estimate(x, QuantizationEstimator.Options.defaults(seed));
-            keep.accept(q);
-            Double d = q.dimension();
-            if (d == null) {
-                throw InvalidInputException.of("--estimator quantization: the distortion does not fall with k; give --d");
-            }
-            // k-means quantizes in the ambient space: remove the orbit directions of a continuous group
-            return d - g.lieDimension(x.dim());
-        };
-    }
 
     static final class Source {
         @Option(names = "--input", paramLabel = "FILE", description = "Point cloud file (.csv, .tsv, .txt, .npy, .npz).")
@@ -140,7 +90,8 @@ public final class GapCommand implements Callable<Integer> {
     String subsampling;
 
     @Option(names = "--estimator", paramLabel = "NAME",
-            description = "Estimator of d_task for the law: quantization, curve (the curve's own slope) (default: curve unless --d).")
+            description = "Estimator of d_task for the law: quantization, an estimator of 'repgap id --list' that runs on a "
+                    + "group metric (on the orbit distance), or curve (the curve's own slope) (default: curve unless --d).")
     String estimator;
 
     @Option(names = "--d", paramLabel = "D", description = "Dimension of the law (d_task: modulo the group); overrides --estimator.")
@@ -225,17 +176,10 @@ public final class GapCommand implements Callable<Integer> {
                 testSet ? LearningCurve.Evaluation.TEST_SET : LearningCurve.Evaluation.LEAVE_ONE_OUT, fraction, sub);
         GapAnalysis.DimensionEstimator est = null;
         String estName = null;
-        if (d == null && estimator != null) {
-            EstimatorFactory f = ESTIMATORS.get(estimator.toLowerCase(Locale.ROOT));
-            if (f == null) {
-                throw InvalidInputException.of("--estimator %s: unknown (known here: %s)", estimator, String.join(", ", ESTIMATORS.keySet()));
-            }
-            est = f.create(seed);
-            estName = estimator.toLowerCase(Locale.ROOT);
-        }
         java.util.concurrent.atomic.AtomicReference<QuantizationResult> kept = new java.util.concurrent.atomic.AtomicReference<>();
-        if (QuantizationEstimator.NAME.equals(estName)) {
-            est = quantization(seed, kept::set);
+        if (d == null && estimator != null) {
+            est = TaskDimensions.of(estimator, seed, kept::set); // null for 'curve'
+            estName = estimator.trim().toLowerCase(Locale.ROOT);
         }
         GapAnalysis.Options options = new GapAnalysis.Options(curve, new SlopeFit.Options(method, level, bootstrap, seed), d, estName,
                 renyiK, null);

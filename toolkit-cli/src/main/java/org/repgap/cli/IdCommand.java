@@ -15,7 +15,7 @@ import org.repgap.id.Combination;
 import org.repgap.id.DuplicatePolicy;
 import org.repgap.id.IdContext;
 import org.repgap.id.IdEstimation;
-import org.repgap.id.IdEstimator;
+import org.repgap.id.EstimatorDescriptor;
 import org.repgap.id.IdEstimators;
 import org.repgap.id.IdReport;
 import org.repgap.id.IdResult;
@@ -39,10 +39,12 @@ import picocli.CommandLine.Option;
                 "Estimates the intrinsic dimension of a point cloud (one point per row) with nearest-neighbour "
                         + "estimators (mle, twonn, gride, tle, mom, corrint) and PCA (lpca), with scikit-dimension's "
                         + "defaults (DADApy's for gride, reported at neighbour ranks n1 = 1, 2, 4, ..., 32). One k-NN "
-                        + "graph is computed and shared by all estimators. Exact duplicate rows are removed first "
-                        + "(see --duplicates). With --bootstrap B, each estimate gets a percentile interval.",
+                        + "graph, for the largest k needed, is computed and shared by all estimators. Exact duplicate "
+                        + "rows are removed first (see --duplicates). With --bootstrap B, each estimate gets a percentile "
+                        + "interval. --list prints every estimator with its reference, defaults and what it supports.",
                 "",
                 "Examples:",
+                "  repgap id --list",
                 "  repgap id --dataset M7_Roll",
                 "  repgap id --input points.npy --estimator mle,twonn,gride \\",
                 "            --bootstrap 200 --format json --output id.json",
@@ -58,8 +60,13 @@ public final class IdCommand implements Callable<Integer> {
         String dataset;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Source source;
+
+    @Option(names = "--list",
+            description = "Print the registry of estimators (name, method, reference, defaults, pointwise values, group "
+                    + "metric, analytic interval, cost) in the --format given (text, json or csv) and exit.")
+    boolean list;
 
     @Option(names = "--array", paramLabel = "NAME", description = "Member of an .npz file to read (default: its only array).")
     String array;
@@ -71,8 +78,14 @@ public final class IdCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--estimator", paramLabel = "LIST", defaultValue = "all",
-            description = "Comma-separated estimators: mle, twonn, gride, tle, mom, corrint, lpca, or all.")
+            description = "Comma-separated estimators (see --list), or all: every estimator whose cost fits the data "
+                    + "(those left out, and why, are listed in the output).")
     String estimators;
+
+    @Option(names = "--budget", paramLabel = "SECONDS", defaultValue = "60",
+            description = "With all: leave out an estimator whose estimated time on these data exceeds this (estimators "
+                    + "named in --estimator always run).")
+    double budget;
 
     @Option(names = "--k", paramLabel = "K",
             description = "Number of neighbours of mle, tle and mom (defaults 20, 20, 100 as scikit-dimension).")
@@ -141,8 +154,19 @@ public final class IdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (list) {
+            Output.checkOutputs(source == null ? null : source.input, output, null);
+            Output.emit(output, renderList(format));
+            return 0;
+        }
+        if (source == null) {
+            throw InvalidInputException.of("give the points with --input FILE or --dataset NAME (or --list for the estimators)");
+        }
         Output.checkOutputs(source.input, output, plot.file());
         List<String> names = IdEstimators.parseNames(estimators);
+        if (!(budget > 0)) {
+            throw InvalidInputException.of("--budget %s: expected a positive number of seconds", budget);
+        }
         if (k != null && k < 1) {
             throw InvalidInputException.of("--k %d: the number of neighbours must be at least 1", k);
         }
@@ -161,16 +185,13 @@ public final class IdCommand implements Callable<Integer> {
         PointCloud x = load();
         Repgap.hashInBackground(x);
         Metric metric = metric(symmetry, x.dim());
-        if (!metric.isEuclidean() && names.contains("lpca") && !explicitlyNamed("lpca")) {
-            names.remove("lpca"); // 'all' with an orbit metric: PCA has no meaning on the quotient
-        }
         if (diagnostic && !names.contains("twonn")) {
             throw InvalidInputException.of("--diagnostic saves the TwoNN diagnostic: add twonn to --estimator (%s)", estimators);
         }
         StderrProgress progress = new StderrProgress();
         IdReport report;
         try {
-            report = estimate(x, metric, names, settings, policy, options, progress, diagnostic);
+            report = estimate(x, metric, estimators, budget, settings, policy, options, progress, diagnostic);
         } finally {
             progress.finish();
         }
@@ -180,15 +201,6 @@ public final class IdCommand implements Callable<Integer> {
         Output.emit(output, render(report, format));
         plot.render(report, ChartKind.ID_COMPARISON);
         return 0;
-    }
-
-    private boolean explicitlyNamed(String name) {
-        for (String s : estimators.split(",")) {
-            if (s.trim().equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private PointCloud load() {
@@ -217,26 +229,24 @@ public final class IdCommand implements Callable<Integer> {
         return g.orbitMetric(dim);
     }
 
-    /** Runs the named estimators on one shared context. */
-    static IdReport estimate(PointCloud x, Metric metric, List<String> names, IdEstimators.Settings settings,
+    /** Runs the estimators of {@code spec} (a comma-separated list, or {@code all}) on one shared context. */
+    static IdReport estimate(PointCloud x, Metric metric, String spec, IdEstimators.Settings settings,
                              DuplicatePolicy policy,
                              IdEstimation.Options options, Progress progress) {
-        return estimate(x, metric, names, settings, policy, options, progress, false);
+        return estimate(x, metric, spec, IdEstimators.DEFAULT_BUDGET_SECONDS, settings, policy, options, progress, false);
     }
 
-    /** Runs the named estimators on one shared context, with the TwoNN diagnostic when {@code diagnostic}. */
-    static IdReport estimate(PointCloud x, Metric metric, List<String> names, IdEstimators.Settings settings,
+    /**
+     * Runs the estimators of {@code spec} on one shared context (one k-NN graph, for the largest k of those that
+     * run), with the TwoNN diagnostic when {@code diagnostic}; the report lists what {@code all} left out.
+     */
+    static IdReport estimate(PointCloud x, Metric metric, String spec, double budgetSeconds, IdEstimators.Settings settings,
                              DuplicatePolicy policy,
                              IdEstimation.Options options, Progress progress, boolean diagnostic) {
         IdContext ctx = IdContext.of(x, IdContext.defaultSearch(metric, x.dim()), policy, progress);
-        List<IdEstimator> list = new ArrayList<>();
-        for (String name : names) {
-            if (name.equals("lpca") && !metric.isEuclidean()) {
-                throw InvalidInputException.of("lpca needs the Euclidean metric; leave it out with --group %s", metric.name());
-            }
-            list.addAll(IdEstimators.create(name, settings, ctx.n()));
-        }
-        IdReport report = IdReport.of(ctx, IdEstimation.run(list, ctx, options));
+        IdEstimators.Selection selection = IdEstimators.select(spec, settings, ctx, budgetSeconds);
+        IdReport report = IdReport.of(ctx, IdEstimation.run(selection.estimators(), ctx, options))
+                .withSkipped(selection.skipped());
         if (!diagnostic) {
             return report;
         }
@@ -276,6 +286,10 @@ public final class IdCommand implements Callable<Integer> {
             sb.append(String.join(",", r.estimator(), quote(r.scale()), fmt(r.dimension()), fmt(r.ciLow()), fmt(r.ciHigh()),
                     fmt(r.standardError()), Integer.toString(r.n()), Integer.toString(r.excluded()),
                     String.format(Locale.ROOT, "%.3f", r.seconds()), quote(params(r.params())))).append('\n');
+        }
+        for (IdReport.Skipped s : report.skipped()) {
+            // a row without numbers: the scale column says it was skipped, the params column why
+            sb.append(String.join(",", s.estimator(), "skipped", "", "", "", "", "", "", "", quote(s.reason()))).append('\n');
         }
         return sb.toString();
     }
@@ -324,6 +338,75 @@ public final class IdCommand implements Callable<Integer> {
             }
             sb.append(line.toString().stripTrailing()).append('\n');
         }
+        if (!report.skipped().isEmpty()) {
+            sb.append('\n');
+            for (IdReport.Skipped s : report.skipped()) {
+                sb.append("skipped ").append(s.estimator()).append(": ").append(s.reason()).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The registry in a format: {@code --list}. */
+    static String renderList(Output.Format format) {
+        List<EstimatorDescriptor> all = IdEstimators.descriptors();
+        return switch (format) {
+            case json -> Json.write(Map.of("schema", LIST_SCHEMA, "estimators", all));
+            case csv -> listCsv(all);
+            case text -> listText(all);
+        };
+    }
+
+    /** The schema of {@code --list --format json}. */
+    static final String LIST_SCHEMA = "repgap.id-estimators/1";
+
+    private static String yesNo(boolean b) {
+        return b ? "yes" : "no";
+    }
+
+    private static String listCsv(List<EstimatorDescriptor> all) {
+        StringBuilder sb = new StringBuilder("name,method,pointwise,group_metric,analytic_interval,scale_analysis,cost,defaults,"
+                + "peer,reference,notes\n");
+        for (EstimatorDescriptor d : all) {
+            sb.append(String.join(",", d.name(), quote(d.method()), yesNo(d.pointwise()), yesNo(d.groupMetric()),
+                    yesNo(d.analyticInterval()), yesNo(d.hasScaleAnalysis()), quote(d.cost().formula()), quote(params(d.defaults())),
+                    quote(d.peer()), quote(d.reference()), quote(d.notes()))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String listText(List<EstimatorDescriptor> all) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"estimator", "pointwise", "group metric", "analytic interval", "cost", "defaults"});
+        for (EstimatorDescriptor d : all) {
+            rows.add(new String[] {d.name(), yesNo(d.pointwise()), yesNo(d.groupMetric()), yesNo(d.analyticInterval()),
+                    d.cost().formula(), params(d.defaults()).replace(";", ", ")});
+        }
+        int[] width = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int c = 0; c < row.length; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < row.length; c++) {
+                line.append(c == 0 ? "" : "  ").append(row[c]).append(" ".repeat(width[c] - row[c].length()));
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        sb.append('\n');
+        for (EstimatorDescriptor d : all) {
+            sb.append(d.name()).append(": ").append(d.method()).append(".\n    ").append(d.reference())
+                    .append("\n    agrees with ").append(d.peer());
+            if (!d.notes().isEmpty()) {
+                sb.append("; ").append(d.notes());
+            }
+            sb.append('\n');
+        }
+        sb.append("\ncost: how the time of one estimate grows (n points in R^D, k neighbours; the shared k-NN graph apart);"
+                + " 'all' leaves out an estimator estimated to exceed --budget\n");
         return sb.toString();
     }
 }

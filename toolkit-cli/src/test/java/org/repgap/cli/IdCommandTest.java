@@ -67,7 +67,7 @@ class IdCommandTest {
 
     @Test
     void jsonShape() throws Exception {
-        IdReport report = IdCommand.estimate(circle(300, 1), Metric.euclidean(), IdEstimators.parseNames("all"), IdEstimators.Settings.defaults(),
+        IdReport report = IdCommand.estimate(circle(300, 1), Metric.euclidean(), "all", IdEstimators.Settings.defaults(),
                 DuplicatePolicy.DEDUPLICATE, IdEstimation.Options.defaults(), Progress.NONE);
         JsonNode root = Json.mapper().readTree(IdCommand.render(report, Output.Format.json));
         assertEquals(300, root.get("n").asInt());
@@ -77,7 +77,7 @@ class IdCommandTest {
         // mle, twonn, 6 gride scales (n1 = 1..32), tle, mom, corrint, lpca
         assertEquals(12, est.size());
         for (JsonNode e : est) {
-            assertTrue(IdEstimators.NAMES.contains(e.get("estimator").asText()), e.toString());
+            assertTrue(IdEstimators.names().contains(e.get("estimator").asText()), e.toString());
             assertTrue(e.get("dimension").isNumber(), e.toString());
             assertTrue(e.has("ci_low") && e.get("ci_low").isNull());
             assertTrue(e.has("ci_high") && e.get("ci_high").isNull());
@@ -91,7 +91,7 @@ class IdCommandTest {
 
     @Test
     void textAndCsvTables() {
-        IdReport report = IdCommand.estimate(circle(300, 2), Metric.euclidean(), List.of("mle", "twonn", "lpca"), IdEstimators.Settings.defaults().withK(10),
+        IdReport report = IdCommand.estimate(circle(300, 2), Metric.euclidean(), "mle,twonn,lpca", IdEstimators.Settings.defaults().withK(10),
                 DuplicatePolicy.DEDUPLICATE, IdEstimation.Options.defaults().withBootstrap(20, 0), Progress.NONE);
         String text = IdCommand.render(report, Output.Format.text);
         String[] lines = text.split("\n");
@@ -117,6 +117,9 @@ class IdCommandTest {
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().split("\n").length, r.err());
         assertTrue(r.err().contains("unknown estimator 'danco'"), r.err());
+        for (String name : IdEstimators.names()) {
+            assertTrue(r.err().contains(name), r.err());
+        }
     }
 
     @Test
@@ -142,7 +145,7 @@ class IdCommandTest {
     void variantSettingsReachTheEstimators() throws Exception {
         IdEstimators.Settings s = IdEstimators.Settings.defaults().withMleCombination(org.repgap.id.Combination.MEAN)
                 .withGrideRangeMax(16).withLpca(org.repgap.id.LocalPcaEstimator.Version.PARTICIPATION_RATIO, 10);
-        IdReport report = IdCommand.estimate(circle(200, 6), Metric.euclidean(), List.of("mle", "gride", "lpca"), s,
+        IdReport report = IdCommand.estimate(circle(200, 6), Metric.euclidean(), "mle,gride,lpca", s,
                 DuplicatePolicy.DEDUPLICATE, IdEstimation.Options.defaults(), Progress.NONE);
         JsonNode est = Json.mapper().readTree(IdCommand.render(report, Output.Format.json)).get("estimates");
         assertEquals("mean", est.get(0).get("params").get("comb").asText());
@@ -205,5 +208,89 @@ class IdCommandTest {
         assertEquals(0, run("id", "--input", in.toString(), "--estimator", "twonn", "--format", "json",
                 "--output", out.toString()).code());
         assertEquals(1, Json.mapper().readTree(Files.readString(out)).get("duplicates").asInt());
+    }
+    @Test
+    void listIsATableAndJsonWithEveryEstimatorOnce() throws Exception {
+        CliRun text = CliRun.of("id", "--list");
+        assertEquals(0, text.code(), text.err());
+        for (String name : IdEstimators.names()) {
+            assertTrue(text.out().contains("\n" + name + " "), name);
+        }
+        CliRun json = CliRun.of("id", "--list", "--format", "json");
+        assertEquals(0, json.code(), json.err());
+        JsonNode root = Json.mapper().readTree(json.out());
+        assertEquals("repgap.id-estimators/1", root.get("schema").asText());
+        List<String> listed = new java.util.ArrayList<>();
+        for (JsonNode e : root.get("estimators")) {
+            listed.add(e.get("name").asText());
+            assertFalse(e.get("reference").asText().isBlank(), e.toString());
+            assertTrue(e.get("defaults").isObject() && e.get("defaults").size() > 0, e.toString());
+            assertTrue(e.get("pointwise").isBoolean() && e.get("group_metric").isBoolean()
+                    && e.get("analytic_interval").isBoolean(), e.toString());
+            assertFalse(e.get("cost").get("formula").asText().isBlank(), e.toString());
+        }
+        assertEquals(IdEstimators.names(), listed);
+        assertEquals(1 + IdEstimators.names().size(), CliRun.of("id", "--list", "--format", "csv").out().strip().split("\n").length);
+    }
+
+    /** One graph for all (k = 100) against one per estimator (its own k): every number identical to the bit. */
+    @Test
+    void allGivesTheNumbersOfEachEstimatorAlone() throws Exception {
+        JsonNode all = idJson("--estimator", "all");
+        java.util.Map<String, List<JsonNode>> alone = new java.util.HashMap<>();
+        for (String name : IdEstimators.names()) {
+            for (JsonNode e : idJson("--estimator", name).get("estimates")) {
+                alone.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(e);
+            }
+        }
+        int i = 0;
+        java.util.Map<String, Integer> next = new java.util.HashMap<>();
+        for (JsonNode e : all.get("estimates")) {
+            String name = e.get("estimator").asText();
+            JsonNode single = alone.get(name).get(next.merge(name, 1, Integer::sum) - 1);
+            for (String field : List.of("dimension", "standard_error", "scale", "scale_distance", "n", "excluded", "params")) {
+                assertEquals(single.get(field), e.get(field), name + " " + field);
+            }
+            assertEquals(Double.doubleToLongBits(single.get("dimension").asDouble()),
+                    Double.doubleToLongBits(e.get("dimension").asDouble()), name);
+            i++;
+        }
+        assertEquals(12, i);
+        assertEquals(0, all.get("skipped").size());
+    }
+
+    private static JsonNode idJson(String... more) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("id", "--dataset", "sphere:2", "--n", "400", "--seed", "3",
+                "--format", "json"));
+        args.addAll(List.of(more));
+        CliRun r = CliRun.of(args.toArray(new String[0]));
+        assertEquals(0, r.code(), r.err());
+        return Json.mapper().readTree(r.out());
+    }
+
+    @Test
+    void skippedEstimatorsAppearInEveryFormat() throws Exception {
+        String[] base = {"id", "--dataset", "sphere:2", "--n", "60", "--estimator", "all"};
+        CliRun text = CliRun.of(concat(base, "--format", "text"));
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains("skipped mom: too few points"), text.out());
+        CliRun json = CliRun.of(concat(base, "--format", "json"));
+        JsonNode skipped = Json.mapper().readTree(json.out()).get("skipped");
+        assertEquals(1, skipped.size());
+        assertEquals("mom", skipped.get(0).get("estimator").asText());
+        CliRun csv = CliRun.of(concat(base, "--format", "csv"));
+        assertTrue(csv.out().contains("\nmom,skipped,"), csv.out());
+        CliRun budget = CliRun.of("id", "--dataset", "sphere:2", "--n", "300", "--budget", "1e-4", "--format", "json");
+        assertEquals(0, budget.code(), budget.err());
+        assertTrue(Json.mapper().readTree(budget.out()).get("skipped").toString().contains("cost: about"), budget.out());
+        CliRun bad = CliRun.of("id", "--dataset", "sphere:2", "--budget", "0");
+        assertEquals(2, bad.code());
+        assertEquals(1, bad.err().strip().split("\n").length, bad.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

@@ -110,7 +110,7 @@ public record SymmetryComparison(int n, int ambientDim, List<Row> rows, Double e
             IdEstimation.Options idOptions = IdEstimation.Options.defaults().withBootstrap(options.bootstrap(), options.seed());
             List<IdResult> estimates = new ArrayList<>();
             for (String name : List.of("twonn", "mle")) {
-                estimates.add(IdEstimation.run(IdEstimators.create(name, ctx.n()).get(0), ctx, idOptions));
+                estimates.add(IdEstimation.run(IdEstimators.create(name), ctx, idOptions));
             }
             Double twoNn = estimates.get(0).dimension();
             GapAnalysis.Options gapOptions = new GapAnalysis.Options(

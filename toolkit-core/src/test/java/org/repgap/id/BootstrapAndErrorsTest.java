@@ -18,7 +18,7 @@ class BootstrapAndErrorsTest {
     static final PointCloud X = TestClouds.sphere(800, 3, 5);
 
     static IdEstimator byName(String name) {
-        return IdEstimators.create(name, X.n()).get(0);
+        return IdEstimators.create(name);
     }
 
     @ParameterizedTest

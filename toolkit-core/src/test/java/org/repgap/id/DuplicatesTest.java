@@ -26,7 +26,7 @@ class DuplicatesTest {
     @ParameterizedTest
     @ValueSource(strings = {"mle", "twonn", "gride", "tle", "mom", "corrint", "lpca"})
     void deduplicationGivesTheEstimateOnTheDistinctPoints(String name) {
-        IdEstimator e = IdEstimators.create(name, DISTINCT.n()).get(0);
+        IdEstimator e = IdEstimators.create(name);
         IdResult clean = IdEstimation.run(e, IdContext.of(DISTINCT));
         IdResult dedup = IdEstimation.run(e, IdContext.of(WITH_DUPLICATES));
         assertEquals(clean.value(), dedup.value(), 0.0, name);
@@ -39,7 +39,7 @@ class DuplicatesTest {
     @ParameterizedTest
     @ValueSource(strings = {"mle", "twonn", "gride"})
     void keepingDuplicatesSkipsPointsAtDistanceZeroAndStaysNearTheTruth(String name) {
-        IdEstimator e = IdEstimators.create(name, DISTINCT.n()).get(0);
+        IdEstimator e = IdEstimators.create(name);
         IdContext keep = IdContext.of(WITH_DUPLICATES, NeighborSearch.bruteForce(Metric.euclidean()), DuplicatePolicy.KEEP,
                 Progress.NONE);
         IdResult r = IdEstimation.run(e, keep);

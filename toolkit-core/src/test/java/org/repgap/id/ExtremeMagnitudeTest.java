@@ -27,10 +27,10 @@ class ExtremeMagnitudeTest {
     private static List<Double> estimates(PointCloud x, double factor) {
         IdContext ctx = IdContext.of(x);
         List<Double> out = new ArrayList<>();
-        for (String name : IdEstimators.NAMES) {
+        for (String name : IdEstimators.names()) {
             List<IdEstimator> list = name.equals("tle")
                     ? List.of(TleEstimator.of(new TleEstimator.Options(20, 1e-4 * factor, Combination.MEAN)))
-                    : IdEstimators.create(name, ctx.n());
+                    : IdEstimators.createScales(name, IdEstimators.Settings.defaults(), ctx.n());
             for (IdEstimator e : list) {
                 out.add(IdEstimation.run(e, ctx).dimension());
             }

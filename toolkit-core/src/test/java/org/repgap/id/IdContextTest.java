@@ -79,8 +79,8 @@ class IdContextTest {
     void oneGraphServesEveryEstimator() {
         CountingSearch search = new CountingSearch(Metric.euclidean());
         IdContext ctx = IdContext.of(X, search, DuplicatePolicy.DEDUPLICATE, Progress.NONE);
-        List<IdEstimator> all = IdEstimators.NAMES.stream()
-                .flatMap(n -> IdEstimators.create(n, X.n()).stream()).toList();
+        List<IdEstimator> all = IdEstimators.names().stream()
+                .flatMap(n -> IdEstimators.createScales(n, IdEstimators.Settings.defaults(), X.n()).stream()).toList();
         IdEstimation.run(all, ctx, IdEstimation.Options.defaults());
         assertEquals(1, search.calls.get());
         NeighborGraph g20 = ctx.graph(20);
@@ -118,7 +118,7 @@ class IdContextTest {
         assertThrows(InvalidInputException.class, () -> new TleEstimator.Options(20, 1e-4, Combination.MLE));
         assertThrows(InvalidInputException.class, () -> LocalPcaEstimator.Options.defaults().withNeighborhood(1));
         assertThrows(InvalidInputException.class, () -> IdEstimators.parseNames("mle,dance"));
-        assertEquals(IdEstimators.NAMES, IdEstimators.parseNames("all"));
+        assertEquals(IdEstimators.names(), IdEstimators.parseNames("all"));
         assertEquals(List.of("twonn", "mle"), IdEstimators.parseNames(" TwoNN, mle ,twonn"));
     }
 

@@ -59,7 +59,7 @@ public final class IdInProcess {
             long t0 = System.nanoTime();
             PointCloud x = PointClouds.read(input);
             IdContext ctx = IdContext.of(x);
-            IdResult result = IdEstimation.run(IdEstimators.create(estimator, ctx.n()).get(0), ctx);
+            IdResult result = IdEstimation.run(IdEstimators.create(estimator), ctx);
             ours[r] = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "repgap %s, repeat %d: %.3f s (dimension %.15g)%n", estimator, r + 1, ours[r],
                     result.dimension());

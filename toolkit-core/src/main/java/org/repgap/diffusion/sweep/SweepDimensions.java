@@ -47,7 +47,7 @@ public record SweepDimensions(String estimator, int points, String group, int li
 
     private static Estimate twoNn(PointCloud x, SymmetryGroup g, long seed) {
         IdContext ctx = IdContext.of(x, g.orbitMetric(x.dim()));
-        IdResult r = IdEstimation.run(IdEstimators.create("twonn", ctx.n()).get(0), ctx,
+        IdResult r = IdEstimation.run(IdEstimators.create("twonn"), ctx,
                 IdEstimation.Options.defaults().withBootstrap(BOOTSTRAP, seed));
         if (r.dimension() == null) {
             throw InvalidInputException.of("%s: TwoNN gives no finite dimension modulo %s on %d points", x.source(), g.spec(), x.n());

@@ -73,7 +73,7 @@ class ResultRoundTripTest {
                 Progress.NONE);
         List<IdEstimator> estimators = new ArrayList<>();
         for (String name : List.of("mle", "twonn", "gride")) {
-            estimators.addAll(IdEstimators.create(name, ctx.n()));
+            estimators.addAll(IdEstimators.createScales(name, IdEstimators.Settings.defaults(), ctx.n()));
         }
         List<IdResult> results = IdEstimation.run(estimators, ctx,
                 new IdEstimation.Options(20, 3, 0.95, true, IdEstimation.Resampling.AUTO));
