@@ -82,13 +82,14 @@ class NotebooksTest {
     }
 
     /**
-     * Executes the notebook with {@code jupyter nbconvert --execute} and the repgap kernel into {@code outDir}.
+     * Executes the notebook with {@code jupyter nbconvert --execute} and the repgap kernel installed under
+     * {@code jupyter} into {@code outDir}.
      *
      * @return the failures: nbconvert's exit status with its log when it failed, else one line per error output
      *     or unexecuted code cell of the executed notebook
      */
-    static List<String> runInJupyter(Path notebook, Path outDir) throws IOException, InterruptedException {
-        Process p = Jupyter.process(jupyterDir, "jupyter", "nbconvert", "--to", "notebook", "--execute",
+    static List<String> runInJupyter(Path jupyter, Path notebook, Path outDir) throws IOException, InterruptedException {
+        Process p = Jupyter.process(jupyter, "jupyter", "nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.kernel_name=" + KernelSpec.NAME, "--ExecutePreprocessor.timeout=600",
                 "--output-dir", outDir.toString(), notebook.toString()).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -132,6 +133,6 @@ class NotebooksTest {
     @MethodSource("notebooks")
     void notebookExecutesInJupyter(Path notebook, @TempDir Path out) throws Exception {
         Jupyter.assumeNbconvert();
-        assertEquals(List.of(), runInJupyter(notebook, out));
+        assertEquals(List.of(), runInJupyter(jupyterDir, notebook, out));
     }
 }
