@@ -80,4 +80,45 @@ class ExamplesTest {
         assertEquals(-2.0 / 3, slope.get(0), 0.1, text);
         assertEquals(-1.0, slope.get(1), 0.1, text);
     }
+
+    @Test
+    void embeddingDimensionFindsTheAffineSubspacesDimensionThree() {
+        String text = run(EmbeddingDimension::main);
+        List<Double> d = numbers(text, "d = ([0-9.]+)");
+        assertEquals(2, d.size(), text);
+        // M2_Affine_3to5 is a 3-dimensional affine subspace of R^5 (2500 points, seeds fixed).
+        // Measured: TwoNN 2.927 [2.805, 3.037], MLE 2.862 [2.832, 2.889] (MLE's known downward bias at k = 20);
+        // 0.25 is about twice TwoNN's interval half-width and keeps d = 2 or 4 (a wrong column or a transposed read) out.
+        for (double v : d) {
+            assertEquals(3.0, v, 0.25, text);
+        }
+    }
+
+    @Test
+    void dimensionModuloGroupDropsOneDimensionForSo2() {
+        String text = run(DimensionModuloGroup::main);
+        List<Double> d = numbers(text, "TwoNN d = ([0-9.]+)");
+        assertEquals(2, d.size(), text);
+        // rotating-pair (seed 1, n = 3000): a 3-manifold with a 2-dimensional quotient under so2.
+        // Measured: 3.03 [2.93, 3.13] and 2.11 [2.04, 2.19]; 0.25 is over twice the half-widths and half the gap of 1.
+        assertEquals(3.0, d.get(0), 0.25, text);
+        assertEquals(2.0, d.get(1), 0.25, text);
+    }
+
+    @Test
+    void chinchillaReplicationReproducesBesiroglu2024() {
+        String text = run(ChinchillaReplication::main);
+        assertEquals(List.of(240.0), numbers(text, "(?m)^([0-9]+) runs"), text);
+        // Published estimates and bootstrap standard errors (Besiroglu et al. 2024, table 1; chinchilla/README.md).
+        // Same objective and start grid, so only the optimiser's stopping point may differ: within a tenth of a
+        // standard error, as toolkit-core's ChinchillaReferenceTest. Measured: 1.817, 477.8, 2143, 0.3473, 0.3672.
+        String[] names = {"E", "A", "B", "alpha", "beta"};
+        double[] published = {1.817, 482.0, 2085, 0.3478, 0.3658};
+        double[] standardError = {0.026, 124.5, 1293, 0.015, 0.021};
+        for (int k = 0; k < names.length; k++) {
+            List<Double> v = numbers(text, "(?m)^" + names[k] + "\\s+= ([0-9.]+)");
+            assertEquals(1, v.size(), names[k] + ": " + text);
+            assertEquals(published[k], v.get(0), 0.1 * standardError[k], names[k] + ": " + text);
+        }
+    }
 }

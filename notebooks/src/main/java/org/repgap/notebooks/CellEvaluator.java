@@ -1,5 +1,7 @@
 package org.repgap.notebooks;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import jdk.jshell.EvalException;
@@ -15,7 +17,8 @@ import jdk.jshell.UnresolvedReferenceException;
  * {@link Show} to display figures. A cell may hold several statements, declarations and a final
  * expression; its value is the value of the last expression, as JShell prints it.
  *
- * <p>Not thread-safe: one evaluator per notebook session, cells evaluated one at a time.
+ * <p>Not thread-safe: one evaluator per notebook session, cells evaluated one at a time; only
+ * {@link #stop()} may be called from another thread (the kernel's interrupt).
  */
 public final class CellEvaluator implements AutoCloseable {
 
@@ -29,13 +32,41 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private final JShell shell;
+    /** Set while {@link #eval} runs, so that an interrupt between cells does not fail the next one. */
+    private volatile boolean running;
+    /** Set by {@link #stop()} during {@link #eval}: the cell ends with an "interrupted" error. */
+    private volatile boolean interrupted;
 
     /** An evaluator whose compiler sees {@code classPath} (entries separated by the path separator). */
     public CellEvaluator(String classPath) {
+        this(classPath, List.of());
+    }
+
+    /**
+     * An evaluator whose compiler sees {@code classPath} and whose {@link #inspect} reads Javadoc from the
+     * source roots {@code sources} (directories or source jars; e.g. {@code toolkit-core/src/main/java}).
+     */
+    public CellEvaluator(String classPath, List<Path> sources) {
         this.shell = JShell.builder()
                 .executionEngine("local")
                 .compilerOptions("--class-path", classPath)
                 .build();
+        javadocSources = JavadocSources.install(sources);
+    }
+
+    /** Whether {@link #inspect} can show Javadoc text (source roots given and handed to JShell), not only signatures. */
+    private final boolean javadocSources;
+
+    /** The source roots of the system property {@value KernelSpec#SOURCES_PROPERTY} (set by the installed kernel spec). */
+    static List<Path> sourcesFromSystemProperty() {
+        String v = System.getProperty(KernelSpec.SOURCES_PROPERTY, "");
+        List<Path> out = new ArrayList<>();
+        for (String e : v.split(File.pathSeparator)) {
+            if (!e.isBlank()) {
+                out.add(Path.of(e));
+            }
+        }
+        return out;
     }
 
     /**
@@ -45,6 +76,17 @@ public final class CellEvaluator implements AutoCloseable {
      * @throws CellException on a compile error, an incomplete cell, or an exception thrown by the code
      */
     public String eval(String cell) {
+        interrupted = false;
+        running = true;
+        try {
+            return evalSnippets(cell);
+        } finally {
+            running = false;
+            interrupted = false;
+        }
+    }
+
+    private String evalSnippets(String cell) {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String remaining = cell;
         String last = null;
@@ -57,7 +99,14 @@ public final class CellEvaluator implements AutoCloseable {
                 throw new CellException("incomplete input: " + firstLine(remaining), null);
             }
             last = null;
-            for (SnippetEvent event : shell.eval(info.source())) {
+            List<SnippetEvent> events = shell.eval(info.source());
+            // JShell reports a stopped snippet as a normal one without value or exception (its StoppedException
+            // is swallowed), so the interrupt is remembered here and turned into the cell's error
+            if (interrupted) {
+                throw new CellException("interrupted: " + firstLine(info.source())
+                        + " was stopped by a kernel interrupt; later statements of the cell did not run", null);
+            }
+            for (SnippetEvent event : events) {
                 if (event.exception() != null) {
                     throw new CellException(describe(event), event.exception());
                 }
@@ -113,8 +162,47 @@ public final class CellEvaluator implements AutoCloseable {
         return c == SourceCodeAnalysis.Completeness.UNKNOWN ? "invalid" : "complete";
     }
 
-    void stop() {
-        shell.stop();
+    /**
+     * Stops the running cell (the kernel's interrupt, from another thread): its {@link #eval} throws a
+     * {@link CellException} starting with {@code "interrupted"}. Does nothing between cells.
+     */
+    public void stop() {
+        if (running) {
+            interrupted = true;
+            shell.stop();
+        }
+    }
+
+    /**
+     * What Jupyter's {@code inspect} (shift-tab) shows for the symbol at {@code cursor}: the signature of
+     * each matching declaration (every overload of a method), each followed by its Javadoc summary (the
+     * first sentence) when the symbol's sources were given, or the whole Javadoc description when
+     * {@code detail} is set. The cursor may be on or just after a name, or inside a call's parentheses.
+     *
+     * @return the text, or {@code null} when nothing is declared at the cursor
+     */
+    public String inspect(String code, int cursor, boolean detail) {
+        List<SourceCodeAnalysis.Documentation> docs = JavadocSources.documentation(shell.sourceCodeAnalysis(), code, cursor);
+        if (docs.isEmpty()) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation d : docs) {
+            if (b.length() > 0) {
+                b.append('\n');
+            }
+            b.append(d.signature()).append('\n');
+            String text = detail ? JavadocSources.description(d.javadoc()) : JavadocSources.summary(d.javadoc());
+            if (!text.isEmpty()) {
+                b.append("    ").append(text.replace("\n", "\n    ")).append('\n');
+            }
+        }
+        return b.toString().stripTrailing();
+    }
+
+    /** Whether {@link #inspect} shows Javadoc text (sources given and accepted by JShell) rather than signatures only. */
+    public boolean hasJavadoc() {
+        return javadocSources;
     }
 
     @Override

@@ -20,7 +20,8 @@ import org.repgap.Version;
  * A Jupyter kernel for Java with repgap on the class path: the Jupyter wire protocol comes from
  * {@code org.dflib.jjava:jjava-jupyter} (Maven Central), cells are evaluated by
  * {@link CellEvaluator} (the JDK's JShell). Started by Jupyter with the connection file as the only
- * argument; install the kernel spec with {@link KernelSpec}.
+ * argument; install the kernel spec with {@link KernelSpec}. Source roots for {@code inspect} come from the
+ * system property {@value KernelSpec#SOURCES_PROPERTY} that the installed spec sets.
  */
 public final class RepgapKernel extends BaseKernel {
     private final CellEvaluator evaluator;
@@ -47,9 +48,11 @@ public final class RepgapKernel extends BaseKernel {
         return value == null ? null : new DisplayData(value);
     }
 
+    /** Signatures and Javadoc summaries of the symbol at the cursor ({@link CellEvaluator#inspect}); full description with extra detail. */
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        return null;
+        String text = evaluator.inspect(code, at, extraDetail);
+        return text == null ? null : new DisplayData(text);
     }
 
     @Override
@@ -69,6 +72,7 @@ public final class RepgapKernel extends BaseKernel {
         };
     }
 
+    /** Stops the running cell, which then fails with an "interrupted" error ({@link CellEvaluator#stop()}). */
     @Override
     public void interrupt() {
         evaluator.stop();
@@ -139,7 +143,8 @@ public final class RepgapKernel extends BaseKernel {
 
         @Override
         public RepgapKernel build() {
-            return new RepgapKernel(this, new CellEvaluator(System.getProperty("java.class.path")));
+            return new RepgapKernel(this, new CellEvaluator(System.getProperty("java.class.path"),
+                    CellEvaluator.sourcesFromSystemProperty()));
         }
     }
 }

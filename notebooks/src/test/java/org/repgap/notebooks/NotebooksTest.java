@@ -2,9 +2,6 @@ package org.repgap.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -15,8 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,14 +20,17 @@ import org.repgap.json.Json;
 
 /**
  * Runs every notebook of this module: always through {@link CellEvaluator} (no Jupyter needed), and
- * end to end through Jupyter ({@code jupyter nbconvert --execute}) with the repgap kernel when
- * Jupyter is installed. CI ({@code CI=true}) installs Jupyter, so there the end-to-end run is required.
+ * end to end through Jupyter ({@code jupyter nbconvert --execute}) with the installed repgap kernel when
+ * Jupyter is installed (required in CI). A notebook passes when no cell fails.
  */
 class NotebooksTest {
 
-    private static String classPath() {
-        String cp = System.getProperty("surefire.test.class.path");
-        return cp != null ? cp : System.getProperty("java.class.path");
+    @TempDir
+    static Path jupyterDir;
+
+    @BeforeAll
+    static void installKernel() throws IOException {
+        Jupyter.installKernel(jupyterDir);
     }
 
     static Stream<Path> notebooks() throws IOException {
@@ -42,90 +41,98 @@ class NotebooksTest {
         }
     }
 
-    private static List<String> codeCells(Path notebook) throws IOException {
-        JsonNode nb = Json.mapper().readTree(Files.readString(notebook, StandardCharsets.UTF_8));
+    /** The source of each code cell, in order. */
+    static List<String> codeCells(Path notebook) throws IOException {
         List<String> cells = new ArrayList<>();
-        for (JsonNode cell : nb.get("cells")) {
+        for (JsonNode cell : Json.mapper().readTree(Files.readString(notebook, StandardCharsets.UTF_8)).get("cells")) {
             if (cell.get("cell_type").asText().equals("code")) {
-                JsonNode src = cell.get("source");
-                StringBuilder sb = new StringBuilder();
-                if (src.isArray()) {
-                    src.forEach(l -> sb.append(l.asText()));
-                } else {
-                    sb.append(src.asText());
-                }
-                cells.add(sb.toString());
+                cells.add(text(cell.get("source")));
             }
         }
         return cells;
     }
 
-    @ParameterizedTest
-    @MethodSource("notebooks")
-    void everyCellRunsWithoutError(Path notebook) throws IOException {
-        try (CellEvaluator eval = new CellEvaluator(classPath())) {
-            for (String cell : codeCells(notebook)) {
-                eval.eval(cell);
+    private static String text(JsonNode src) {
+        StringBuilder sb = new StringBuilder();
+        if (src.isArray()) {
+            src.forEach(l -> sb.append(l.asText()));
+        } else {
+            sb.append(src.asText());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Runs the cells in one evaluator, stopping at the first that fails.
+     *
+     * @return the failures: empty, or one line naming the cell (1-based among code cells) and the error
+     */
+    static List<String> runCells(Path notebook) throws IOException {
+        try (CellEvaluator eval = new CellEvaluator(Jupyter.classPath())) {
+            List<String> cells = codeCells(notebook);
+            for (int i = 0; i < cells.size(); i++) {
+                try {
+                    eval.eval(cells.get(i));
+                } catch (CellEvaluator.CellException e) {
+                    return List.of("code cell " + (i + 1) + ": " + e.getMessage());
+                }
             }
+            return List.of();
         }
     }
 
-    @Test
-    void evaluatorReturnsLastExpressionAndReportsErrors() {
-        try (CellEvaluator eval = new CellEvaluator(classPath())) {
-            assertEquals("5", eval.eval("int a = 2;\nint b = 3;\na + b"));
-            assertEquals("\"circle\"", eval.eval("org.repgap.data.PointCloud.of(new double[][] {{0}, {1}}, \"circle\").source()"));
-            CellEvaluator.CellException compile = assertThrows(CellEvaluator.CellException.class, () -> eval.eval("int c = \"text\";"));
-            assertTrue(compile.getMessage().contains("does not compile"), compile.getMessage());
-            CellEvaluator.CellException thrown = assertThrows(CellEvaluator.CellException.class,
-                    () -> eval.eval("org.repgap.data.PointCloud.of(new double[][] {{Double.NaN}}, \"bad\")"));
-            assertTrue(thrown.getMessage().contains("not finite"), thrown.getMessage());
-            assertEquals("incomplete", eval.completeness("for (int i = 0; i < 3; i++) {"));
-        }
-    }
-
-    private static boolean jupyterAvailable() {
-        try {
-            Process p = new ProcessBuilder("jupyter", "nbconvert", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("notebooks")
-    void notebookExecutesInJupyter(Path notebook, @TempDir Path tmp) throws Exception {
-        boolean ci = "true".equals(System.getenv("CI"));
-        boolean available = jupyterAvailable();
-        if (ci) {
-            assertTrue(available, "CI must install Jupyter (jupyter-nbconvert) for the notebook tests: see .ci/run");
-        }
-        Assumptions.assumeTrue(available, "Jupyter not installed: end-to-end notebook execution skipped");
-        KernelSpec.write(tmp.resolve("kernels"), classPath());
-        Path out = tmp.resolve("out");
-        ProcessBuilder pb = new ProcessBuilder("jupyter", "nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.kernel_name=repgap-java", "--ExecutePreprocessor.timeout=600",
-                "--output-dir", out.toString(), notebook.toString()).redirectErrorStream(true);
-        pb.environment().put("JUPYTER_PATH", tmp.toString());
-        pb.environment().put("JUPYTER_DATA_DIR", tmp.toString());
-        pb.environment().put("JUPYTER_RUNTIME_DIR", tmp.resolve("runtime").toString());
-        Process p = pb.start();
+    /**
+     * Executes the notebook with {@code jupyter nbconvert --execute} and the repgap kernel installed under
+     * {@code jupyter} into {@code outDir}.
+     *
+     * @return the failures: nbconvert's exit status with its log when it failed, else one line per error output
+     *     or unexecuted code cell of the executed notebook
+     */
+    static List<String> runInJupyter(Path jupyter, Path notebook, Path outDir) throws IOException, InterruptedException {
+        Process p = Jupyter.process(jupyter, "jupyter", "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.kernel_name=" + KernelSpec.NAME, "--ExecutePreprocessor.timeout=600",
+                "--output-dir", outDir.toString(), notebook.toString()).start();
         String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(15, TimeUnit.MINUTES), "nbconvert timed out");
-        assertEquals(0, p.exitValue(), "nbconvert failed:\n" + log);
-        JsonNode executed = Json.mapper().readTree(out.resolve(notebook.getFileName()).toFile());
-        int codeCells = 0;
+        if (!p.waitFor(15, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            return List.of("nbconvert timed out");
+        }
+        if (p.exitValue() != 0) {
+            return List.of("nbconvert exit status " + p.exitValue() + ":\n" + log);
+        }
+        List<String> failures = new ArrayList<>();
+        JsonNode executed = Json.mapper().readTree(outDir.resolve(notebook.getFileName()).toFile());
+        int code = 0;
         for (JsonNode cell : executed.get("cells")) {
-            if (cell.get("cell_type").asText().equals("code")) {
-                codeCells++;
-                assertNotNull(cell.get("execution_count"), "cell not executed");
-                for (JsonNode o : cell.get("outputs")) {
-                    assertFalse(o.get("output_type").asText().equals("error"), "error output: " + o);
+            if (!cell.get("cell_type").asText().equals("code")) {
+                continue;
+            }
+            code++;
+            if (cell.get("execution_count").isNull()) {
+                failures.add("code cell " + code + ": not executed");
+            }
+            for (JsonNode o : cell.get("outputs")) {
+                if (o.get("output_type").asText().equals("error")) {
+                    failures.add("code cell " + code + ": " + o.get("ename").asText() + ": " + o.get("evalue").asText());
                 }
             }
         }
-        assertTrue(codeCells > 0);
+        if (code == 0) {
+            failures.add("no code cells");
+        }
+        return failures;
+    }
+
+    @ParameterizedTest
+    @MethodSource("notebooks")
+    void everyCellRunsWithoutError(Path notebook) throws IOException {
+        assertEquals(List.of(), runCells(notebook));
+    }
+
+    @ParameterizedTest
+    @MethodSource("notebooks")
+    void notebookExecutesInJupyter(Path notebook, @TempDir Path out) throws Exception {
+        Jupyter.assumeNbconvert();
+        assertEquals(List.of(), runInJupyter(jupyterDir, notebook, out));
     }
 }
