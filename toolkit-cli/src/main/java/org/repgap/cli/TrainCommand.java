@@ -115,6 +115,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0.999", description = "EMA decay of the weights per step (default: ${DEFAULT-VALUE}).")
     double ema;
 
+    @Option(names = "--p-mean", paramLabel = "MU", defaultValue = "-1.2", description = "Training noise levels: ln sigma ~ N(MU, S^2), EDM's P_mean"
+            + " (default: ${DEFAULT-VALUE}); lower values train more at small sigma, where memorisation is decided (docs/trainer.md).")
+    double pMean;
+
+    @Option(names = "--p-std", paramLabel = "S", defaultValue = "1.2", description = "Spread of ln sigma of the training noise, EDM's P_std (default: ${DEFAULT-VALUE}).")
+    double pStd;
+
     @Option(names = "--ace-resilient", description = "With --equivariance ace: add a slack u_l with quadratic cost per layer so each gamma_l settles where the data want it"
             + " (history.csv logs gamma_l, dual_l and slack_l per layer).")
     boolean aceResilient;
@@ -164,7 +171,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingBudget rule = steps != null ? TrainingBudget.fixed(steps)
                 : budget != null ? TrainingBudget.parse(budget) : TrainingBudget.DEFAULT;
         Trainer.Options to = Trainer.Options.defaults(rule.min(), 0).withModel(width, depth, batch)
-                .withLr(lr, Math.max(0, rule.min() / 50), true).withEma(ema)
+                .withLr(lr, Math.max(0, rule.min() / 50), true).withEma(ema).withNoiseLaw(pMean, pStd)
                 .withSigmaData(sigmaData == null ? Double.NaN : sigmaData)
                 .withAce(AceDenoiser.Options.defaults().withResilient(aceResilient));
         RunMetrics.Options mo = RunMetrics.Options.defaults(0).withSampleFactor(sampleFactor, 256);

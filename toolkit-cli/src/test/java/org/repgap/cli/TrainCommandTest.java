@@ -166,6 +166,23 @@ class TrainCommandTest {
         Run changed = run(args(dir, "50"));
         assertEquals(2, changed.code());
         assertTrue(changed.err().contains("steps was 40, now 50"), changed.err());
+
+        // another training noise law is another sweep
+        String[] lower = java.util.stream.Stream.concat(java.util.Arrays.stream(args(dir, "40")), java.util.stream.Stream.of("--p-mean", "-2"))
+                .toArray(String[]::new);
+        Run otherNoise = run(lower);
+        assertEquals(2, otherNoise.code());
+        assertTrue(otherNoise.err().contains("p_mean was -1.2, now -2.0"), otherNoise.err());
+
+        // a sweep written before the noise law was an option (no p_mean / p_std in config.json) used EDM's and resumes
+        Path config = dir.resolve("config.json");
+        String withLaw = Files.readString(config);
+        String withoutLaw = withLaw.replaceAll("\\s*\"p_mean\"\\s*:\\s*-1\\.2\\s*,", "").replaceAll("\\s*\"p_std\"\\s*:\\s*1\\.2\\s*,", "");
+        assertTrue(!withoutLaw.contains("p_mean") && !withoutLaw.contains("p_std"), withoutLaw);
+        Files.writeString(config, withoutLaw);
+        Run old = run(args(dir, "40"));
+        assertEquals(0, old.code(), old.err());
+        assertTrue(old.out().contains("2 runs (0 trained, 2 already done)"), old.out());
     }
 
     /**
@@ -205,6 +222,10 @@ class TrainCommandTest {
         assertTrue(layers.err().contains("equivariant layers exist for the groups sign, signs"), layers.err());
         assertTrue(layers.err().contains("got none"), layers.err());
         assertTrue(java.nio.file.Files.notExists(dir.resolve("x")));
+        Run noNoise = run("train", "--dataset", "sign-vectors", "--p-std", "0", "--out", dir.resolve("y").toString());
+        assertEquals(2, noNoise.code());
+        assertTrue(noNoise.err().contains("--p-std 0.0 positive"), noNoise.err());
+        assertTrue(java.nio.file.Files.notExists(dir.resolve("y")));
         Run noSource = run("train", "--out", dir.toString());
         assertEquals(2, noSource.code());
     }

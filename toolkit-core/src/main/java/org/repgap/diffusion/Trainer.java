@@ -38,7 +38,7 @@ public final class Trainer {
      */
     public record Options(int steps, int batch, int width, int depth, int fourierFeatures, double sigmaData, double lr,
             int warmupSteps, boolean cosine, double emaDecay, int logEvery, long seed, Equivariance equivariance,
-            int maxAverageOrder, AceDenoiser.Options ace) {
+            int maxAverageOrder, AceDenoiser.Options ace, double pMean, double pStd) {
         public Options {
             if (steps < 1 || batch < 1 || logEvery < 1) {
                 throw InvalidInputException.of("training: need --steps >= 1 (got %d), --batch >= 1 (got %d), log interval >= 1 (got %d)",
@@ -54,52 +54,62 @@ public final class Trainer {
             new MlpDenoiser.Architecture(1, width, depth, fourierFeatures, 1);
             java.util.Objects.requireNonNull(equivariance, "equivariance");
             java.util.Objects.requireNonNull(ace, "ace");
+            if (!Double.isFinite(pMean) || !(pStd > 0) || !Double.isFinite(pStd)) {
+                throw InvalidInputException.of("training noise law: --p-mean %s must be finite and --p-std %s positive", pMean, pStd);
+            }
         }
 
         /** Defaults: width 128, depth 3, 16 features, batch 256, lr 3e-3 (measured: memorises faster than 1e-3, docs/trainer.md) with 2% warm-up and cosine decay, EMA 0.999. */
         public static Options defaults(int steps, long seed) {
             return new Options(steps, 256, 128, 3, 16, Double.NaN, 3e-3, Math.max(0, steps / 50), true, 0.999,
-                    Math.max(1, steps / 100), seed, Equivariance.NONE, 64, AceDenoiser.Options.defaults());
+                    Math.max(1, steps / 100), seed, Equivariance.NONE, 64, AceDenoiser.Options.defaults(),
+                    EdmPreconditioning.P_MEAN, EdmPreconditioning.P_STD);
         }
 
         public Options withAce(AceDenoiser.Options a) {
             return new Options(steps, batch, width, depth, fourierFeatures, sigmaData, lr, warmupSteps, cosine, emaDecay, logEvery,
-                    seed, equivariance, maxAverageOrder, a);
+                    seed, equivariance, maxAverageOrder, a, pMean, pStd);
         }
 
         public Options withSteps(int s) {
             return new Options(s, batch, width, depth, fourierFeatures, sigmaData, lr, Math.max(0, s / 50), cosine, emaDecay,
-                    Math.max(1, s / 100), seed, equivariance, maxAverageOrder, ace);
+                    Math.max(1, s / 100), seed, equivariance, maxAverageOrder, ace, pMean, pStd);
         }
 
         public Options withModel(int w, int d, int b) {
             return new Options(steps, b, w, d, fourierFeatures, sigmaData, lr, warmupSteps, cosine, emaDecay, logEvery, seed,
-                    equivariance, maxAverageOrder, ace);
+                    equivariance, maxAverageOrder, ace, pMean, pStd);
         }
 
         public Options withSeed(long s) {
             return new Options(steps, batch, width, depth, fourierFeatures, sigmaData, lr, warmupSteps, cosine, emaDecay, logEvery,
-                    s, equivariance, maxAverageOrder, ace);
+                    s, equivariance, maxAverageOrder, ace, pMean, pStd);
         }
 
         public Options withEquivariance(Equivariance e) {
             return new Options(steps, batch, width, depth, fourierFeatures, sigmaData, lr, warmupSteps, cosine, emaDecay, logEvery,
-                    seed, e, maxAverageOrder, ace);
+                    seed, e, maxAverageOrder, ace, pMean, pStd);
         }
 
         public Options withLr(double rate, int warmup, boolean cos) {
             return new Options(steps, batch, width, depth, fourierFeatures, sigmaData, rate, warmup, cos, emaDecay, logEvery,
-                    seed, equivariance, maxAverageOrder, ace);
+                    seed, equivariance, maxAverageOrder, ace, pMean, pStd);
         }
 
         public Options withEma(double decay) {
             return new Options(steps, batch, width, depth, fourierFeatures, sigmaData, lr, warmupSteps, cosine, decay, logEvery,
-                    seed, equivariance, maxAverageOrder, ace);
+                    seed, equivariance, maxAverageOrder, ace, pMean, pStd);
+        }
+
+        /** The training noise law {@code ln sigma ~ N(mean, std^2)} (EDM's {@code P_mean}, {@code P_std}). */
+        public Options withNoiseLaw(double mean, double std) {
+            return new Options(steps, batch, width, depth, fourierFeatures, sigmaData, lr, warmupSteps, cosine, emaDecay, logEvery,
+                    seed, equivariance, maxAverageOrder, ace, mean, std);
         }
 
         public Options withSigmaData(double sd) {
             return new Options(steps, batch, width, depth, fourierFeatures, sd, lr, warmupSteps, cosine, emaDecay, logEvery,
-                    seed, equivariance, maxAverageOrder, ace);
+                    seed, equivariance, maxAverageOrder, ace, pMean, pStd);
         }
 
         /** The optimiser settings these options imply. */
@@ -358,7 +368,8 @@ public final class Trainer {
         root.split(); // the initialisation stream, see initialModel
         SplittableRandom rng = root.split();
         TrainableDenoiser model = initialModel(train, group, o);
-        EdmPreconditioning pre = networks(model).get(0).preconditioning();
+        EdmPreconditioning net = networks(model).get(0).preconditioning();
+        EdmPreconditioning pre = new EdmPreconditioning(net.sigmaData(), o.pMean(), o.pStd());
         Adam adam = Adam.of(o.adam(), model.parameters());
         Ema ema = Ema.of(o.emaDecay(), model.parameters());
         int n = train.n();

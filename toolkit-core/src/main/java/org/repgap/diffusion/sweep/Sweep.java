@@ -159,6 +159,8 @@ public final class Sweep {
         c.put("lr", t.lr());
         c.put("cosine", t.cosine());
         c.put("ema_decay", t.emaDecay());
+        c.put("p_mean", t.pMean());
+        c.put("p_std", t.pStd());
         Map<String, Object> ace = new LinkedHashMap<>();
         ace.put("gamma_rate", t.ace().gammaRate());
         ace.put("dual_rate", t.ace().dualRate());
@@ -198,6 +200,11 @@ public final class Sweep {
         String fixedJson = Json.write(fixed);
         if (Files.exists(configFile)) {
             JsonNode old = Json.mapper().readTree(Files.readString(configFile)).get("fixed");
+            if (old instanceof com.fasterxml.jackson.databind.node.ObjectNode o && !o.has("p_mean")) {
+                // sweeps written before the noise law was an option used EDM's
+                o.put("p_mean", org.repgap.diffusion.EdmPreconditioning.P_MEAN);
+                o.put("p_std", org.repgap.diffusion.EdmPreconditioning.P_STD);
+            }
             JsonNode now = Json.mapper().readTree(fixedJson);
             if (old == null || !old.equals(now)) {
                 throw InvalidInputException.of("%s holds a sweep with other settings (%s); use another --out or the same settings",
