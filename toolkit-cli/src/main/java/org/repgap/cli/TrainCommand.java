@@ -93,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--budget", paramLabel = "RULE",
             description = "Optimiser steps per run: per-point:K[:MIN[:MAX]] gives a run of n points clamp(K n, MIN, MAX) steps"
-                    + " (memorisation takes a time proportional to n), fixed:S gives every run S (default: per-point:1000:4000:32000;"
+                    + " (memorisation takes a time proportional to n), fixed:S gives every run S (default: per-point:2000:4000:64000;"
                     + " see docs/trainer.md).")
     String budget;
 
@@ -115,8 +115,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--ema", paramLabel = "DECAY", defaultValue = "0.999", description = "EMA decay of the weights per step (default: ${DEFAULT-VALUE}).")
     double ema;
 
-    @Option(names = "--p-mean", paramLabel = "MU", defaultValue = "-1.2", description = "Training noise levels: ln sigma ~ N(MU, S^2), EDM's P_mean"
-            + " (default: ${DEFAULT-VALUE}); lower values train more at small sigma, where memorisation is decided (docs/trainer.md).")
+    @Option(names = "--p-mean", paramLabel = "MU", defaultValue = "" + Trainer.DEFAULT_P_MEAN, description = "Training noise levels: ln sigma ~ N(MU, S^2)"
+            + " (default: ${DEFAULT-VALUE}; EDM's P_mean is -1.2); lower values train more at small sigma, where memorisation is decided (docs/trainer.md).")
     double pMean;
 
     @Option(names = "--p-std", paramLabel = "S", defaultValue = "1.2", description = "Spread of ln sigma of the training noise, EDM's P_std (default: ${DEFAULT-VALUE}).")

@@ -38,6 +38,10 @@ class TrainCommandTest {
         }
     }
 
+    private static String[] withOptions(String[] args, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(more)).toArray(String[]::new);
+    }
+
     private static String[] args(Path dir, String steps) {
         return new String[] {"train", "--dataset", "sign-vectors:3:2", "--sizes", "8,16", "--steps", steps, "--width", "16",
             "--batch", "32", "--test-size", "64", "--threads", "1", "--out", dir.toString()};
@@ -168,19 +172,21 @@ class TrainCommandTest {
         assertTrue(changed.err().contains("steps was 40, now 50"), changed.err());
 
         // another training noise law is another sweep
-        String[] lower = java.util.stream.Stream.concat(java.util.Arrays.stream(args(dir, "40")), java.util.stream.Stream.of("--p-mean", "-2"))
-                .toArray(String[]::new);
-        Run otherNoise = run(lower);
+        Run otherNoise = run(withOptions(args(dir, "40"), "--p-mean", "-2"));
         assertEquals(2, otherNoise.code());
-        assertTrue(otherNoise.err().contains("p_mean was -1.2, now -2.0"), otherNoise.err());
+        assertTrue(otherNoise.err().contains("p_mean was -2.5, now -2.0"), otherNoise.err());
 
-        // a sweep written before the noise law was an option (no p_mean / p_std in config.json) used EDM's and resumes
+        // a sweep written before the noise law was an option (no p_mean / p_std in config.json) used EDM's -1.2:
+        // the new default (-2.5) is another sweep, named; --p-mean -1.2 resumes it
         Path config = dir.resolve("config.json");
         String withLaw = Files.readString(config);
-        String withoutLaw = withLaw.replaceAll("\\s*\"p_mean\"\\s*:\\s*-1\\.2\\s*,", "").replaceAll("\\s*\"p_std\"\\s*:\\s*1\\.2\\s*,", "");
+        String withoutLaw = withLaw.replaceAll("\\s*\"p_mean\"\\s*:\\s*-2\\.5\\s*,", "").replaceAll("\\s*\"p_std\"\\s*:\\s*1\\.2\\s*,", "");
         assertTrue(!withoutLaw.contains("p_mean") && !withoutLaw.contains("p_std"), withoutLaw);
         Files.writeString(config, withoutLaw);
-        Run old = run(args(dir, "40"));
+        Run oldWithDefault = run(args(dir, "40"));
+        assertEquals(2, oldWithDefault.code());
+        assertTrue(oldWithDefault.err().contains("p_mean was -1.2, now -2.5"), oldWithDefault.err());
+        Run old = run(withOptions(args(dir, "40"), "--p-mean", "-1.2"));
         assertEquals(0, old.code(), old.err());
         assertTrue(old.out().contains("2 runs (0 trained, 2 already done)"), old.out());
     }

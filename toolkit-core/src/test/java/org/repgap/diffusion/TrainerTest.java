@@ -165,9 +165,12 @@ class TrainerTest {
     }
 
     /**
-     * Memorisation regime: 8 training points, a net with far more parameters than data and enough
-     * steps. The samples land on training points: RG_model within 25% of RG_n, memorisation above 0.9
-     * (measured: ratio 0.88, fraction 0.97 with these settings).
+     * Memorisation regime: 8 training points, a net with far more parameters than data, the default noise
+     * law and the default budget (16,000 steps at n = 8). The samples land on training points: RG_model within
+     * 25% of RG_n, memorisation above 0.9 (measured: ratio 0.965, fraction 0.996, n_eff 8.2-9.9 on three pools).
+     * At 6000 steps (the test's former budget) the default law gave ratio 0.85, fraction 0.988, and n_eff
+     * 9.1, 16.5 and 17.0 on three pools: {@code n_eff} reads the gap off the ideal curve over one ordering of
+     * a reserve pool, which near {@code n} can be flat, so the check takes the median over three pools.
      */
     @Test
     void smallTrainingSetsAreMemorised() {
@@ -175,12 +178,18 @@ class TrainerTest {
         SplittableRandom rng = new SplittableRandom(1);
         PointCloud train = task.sample(8, rng.split());
         PointCloud test = task.sample(256, rng.split());
-        Trainer.Options o = Trainer.Options.defaults(6000, 3).withModel(128, 3, 128);
+        Trainer.Options o = Trainer.Options.defaults(TrainingBudget.DEFAULT.steps(8), 3).withModel(128, 3, 128);
         Trainer.Result r = Trainer.train(train, Groups.none(), o, Progress.NONE);
-        RunMetrics.Result m = RunMetrics.evaluate(r.denoiser(), r.ema().architecture().sigmaData(), train, test,
-                task.sample(64, rng.split()), Groups.none(), RunMetrics.Options.defaults(5));
+        double[] nEff = new double[3];
+        RunMetrics.Result m = null;
+        for (int i = 0; i < nEff.length; i++) {
+            m = RunMetrics.evaluate(r.denoiser(), r.ema().architecture().sigmaData(), train, test,
+                    task.sample(64, rng.split()), Groups.none(), RunMetrics.Options.defaults(5));
+            nEff[i] = m.nEff();
+        }
         assertEquals(1.0, m.sampleRg() / m.idealRg(), 0.25, "RG_model / RG_n");
         assertTrue(m.memorization() > 0.9, "memorisation " + m.memorization());
-        assertTrue(m.nEff() < 16, "n_eff " + m.nEff());
+        java.util.Arrays.sort(nEff);
+        assertTrue(nEff[1] < 16, "median n_eff " + java.util.Arrays.toString(nEff));
     }
 }
