@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.repgap.InvalidInputException;
+import org.repgap.data.Magnitudes;
 import org.repgap.data.PointCloud;
 import org.repgap.group.SymmetryGroup;
 import org.repgap.neighbors.Metric;
@@ -138,6 +139,22 @@ public final class GapAnalysis {
     }
 
     /**
+     * The gap is a mean squared distance, in the data's units squared: refused, naming the problem, when those
+     * cannot be represented (squared distances overflow beyond about 1e154, or fall below about 1e-289 where
+     * doubles lose their precision). Before this check data times 1e160 gave a NaN gap and times 1e-200 a gap of 0.
+     * The slope and the implied dimension do not depend on the units, so rescaling the data is the remedy.
+     */
+    static void checkMagnitude(PointCloud data) {
+        double max = Magnitudes.largest(data);
+        double squared = 4.0 * data.dim() * max * max;
+        if (!Double.isFinite(squared) || (max > 0 && max * max < 0x1p-960)) {
+            throw InvalidInputException.of("%s: largest |x| = %s, so squared distances (the gap's units) are %s double "
+                    + "range; multiply the data by a power of ten (the slope and implied d do not depend on it)",
+                    data.source(), max, Double.isFinite(squared) ? "below the precision of the" : "beyond the");
+        }
+    }
+
+    /**
      * Runs the analysis.
      *
      * @param searches  builds an exact neighbour search for a metric (e.g. {@code NeighborSearch::bruteForce}):
@@ -147,6 +164,7 @@ public final class GapAnalysis {
     public static Result run(PointCloud data, SymmetryGroup group, Function<Metric, NeighborSearch> searches, Options options,
                              DimensionEstimator estimator, Progress progress) {
         Objects.requireNonNull(group, "group");
+        checkMagnitude(data);
         group.checkDimension(data.dim());
         Metric orbit = group.orbitMetric(data.dim());
         NeighborSearch orbitSearch = searches.apply(orbit);

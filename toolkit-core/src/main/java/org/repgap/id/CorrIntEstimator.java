@@ -78,7 +78,8 @@ public final class CorrIntEstimator implements IdEstimator {
             IdContext sub = IdEstimation.distinctSubset(ctx, rows);
             return sub.n() <= options.k2() ? Double.NaN : dimension(sub, radii(sub));
         };
-        String scale = String.format(Locale.ROOT, "k1=%d,k2=%d (r1=%.6g,r2=%.6g)", options.k1(), options.k2(), r[0], r[1]);
+        String scale = String.format(Locale.ROOT, "k1=%d,k2=%d (r1=%.6g,r2=%.6g)", options.k1(), options.k2(),
+                r[0] / ctx.scale(), r[1] / ctx.scale()); // the radii in the input's units
         return new Estimate(d, null, scale, 0.5 * (r[0] + r[1]), ctx.n(), 0, null, f, ctx.n(), Estimate.DISTINCT_POINTS);
     }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.repgap.InvalidInputException;
+import org.repgap.data.Magnitudes;
 import org.repgap.data.PointCloud;
 import org.repgap.neighbors.Metric;
 import org.repgap.neighbors.NeighborGraph;
@@ -104,45 +105,16 @@ public final class IdContext {
             throw InvalidInputException.of("%s: %d distinct points are too few to estimate an intrinsic dimension (need at least 3)",
                     x.source(), pts.n());
         }
-        double factor = extremeScale(pts);
-        return new IdContext(x, factor == 1 ? pts : scaled(pts, factor), factor, dups, policy, search, progress);
-    }
-
-    /** Magnitudes beyond which squared distances could overflow ({@code > 2^1023}) or underflow (below 2^-1022). */
-    private static final int EXTREME_EXPONENT = 400;
-
-    /**
-     * The power of two that brings the largest magnitude of the points near 1, when it is beyond
-     * {@code 2^±400}: squared distances of data of order 1e160 overflow to infinity and of order 1e-200 underflow
-     * to zero (they gave null dimensions, lpca 0, gride 0.001). Every estimator here is invariant under scaling,
-     * and scaling by a power of two is exact (apart from values more than 2^-1022 below the largest, which do
-     * not change a distance), so the answer is that of the unscaled data. 1 for other data.
-     */
-    static double extremeScale(PointCloud x) {
-        double max = 0;
-        for (double t : x.values()) {
-            max = Math.max(max, Math.abs(t));
-        }
-        if (max == 0 || (max < Math.scalb(1.0, EXTREME_EXPONENT) && max > Math.scalb(1.0, -EXTREME_EXPONENT))) {
-            return 1;
-        }
-        int exponent = max < Double.MIN_NORMAL ? Math.getExponent(max * 0x1p100) - 100 : Math.getExponent(max);
-        return Math.scalb(1.0, -exponent);
-    }
-
-    private static PointCloud scaled(PointCloud x, double factor) {
-        double[] v = x.values();
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * factor; // a power of two: exact
-        }
-        return PointCloud.wrap(x.n(), x.dim(), out, x.source());
+        double factor = Magnitudes.unitScale(pts);
+        return new IdContext(x, Magnitudes.scaled(pts, factor), factor, dups, policy, search, progress);
     }
 
     /**
      * The power of two by which the input was multiplied to give {@link #points()}: 1 unless its magnitudes were
-     * extreme ({@link #extremeScale}). An estimator with a threshold in the input's units (TLE's {@code epsilon})
-     * multiplies it by this.
+     * extreme ({@link Magnitudes#unitScale}: beyond 2^&plusmn;400, where squared
+     * distances overflowed at 1e160 and underflowed at 1e-200); every estimator is scale-invariant, and this is exact.
+     * Distances reported to the user ({@link IdResult#scaleDistance()}, CorrInt's radii) are divided by it; an
+     * estimator with a threshold in the input's units (TLE's {@code epsilon}) multiplies it by this.
      */
     public double scale() {
         return scale;
@@ -260,10 +232,52 @@ public final class IdContext {
         NeighborSearch.checkK(k, points.n(), points.source());
         if (graph == null || graph.k() < k) {
             progress.update(k + "-NN search", 0, 1);
-            graph = search.allKnn(points, k);
+            NeighborGraph g = search.allKnn(points, k);
+            if (metric().isEuclidean()) {
+                checkResolution(g);
+            }
+            graph = g;
             progress.update(k + "-NN search", 1, 1);
         }
         return graph.k() == k ? graph : graph.truncate(k);
+    }
+
+    /**
+     * Largest ratio of the coordinates' resolution to the median nearest-neighbour distance accepted: 1e-3. At the
+     * reference helix plus an offset of 1e11 (ratio 4e-4) every default estimate moved by at most 1e-4; at 1e12
+     * (ratio 3e-3) TwoNN moved by 1%, at 1e13 by 8% and at 1e15 it tripled, with exit 0 (issue 12, defect 4).
+     */
+    static final double MAX_RESOLUTION_RATIO = 1e-3;
+
+    /**
+     * Refuses data whose coordinates are too coarse, relative to the distances between neighbours, for those
+     * distances to mean anything: a double near the largest magnitude {@code M} is resolved only to {@code ulp(M)},
+     * so each distance carries a rounding of up to {@code sqrt(D) ulp(M)}. Data far from the origin (a large offset)
+     * lose their digits this way when they are stored, before any estimator sees them; the remedy is to centre them
+     * where they are produced. Zero distances (kept duplicates) are left out of the median.
+     */
+    private void checkResolution(NeighborGraph g) {
+        double[] r1 = new double[g.n()];
+        int c = 0;
+        for (int i = 0; i < g.n(); i++) {
+            double r = g.distance(i, 0);
+            if (r > 0) {
+                r1[c++] = r;
+            }
+        }
+        if (c == 0) {
+            return;
+        }
+        Arrays.sort(r1, 0, c);
+        double median = r1[c / 2];
+        double largest = Magnitudes.largest(points);
+        double resolution = Math.sqrt(points.dim()) * Math.ulp(largest);
+        if (resolution > MAX_RESOLUTION_RATIO * median) {
+            throw InvalidInputException.of("%s: coordinates as large as %.6g are resolved only to %.3g in double precision, "
+                    + "%.2g of the median nearest-neighbour distance %.3g (at most %.0e is accepted): the distances, and so "
+                    + "any dimension, would measure rounding; centre the data (subtract their mean) where they are produced",
+                    input.source(), largest / scale, resolution / scale, resolution / median, median / scale, MAX_RESOLUTION_RATIO);
+        }
     }
 
     /**

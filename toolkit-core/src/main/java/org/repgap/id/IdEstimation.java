@@ -171,6 +171,10 @@ public final class IdEstimation {
         checkNeighbors(estimator, ctx);
         long t0 = System.nanoTime();
         Estimate est = estimator.compute(ctx);
+        if (Double.isInfinite(est.dimension())) {
+            throw InvalidInputException.of("%s: the estimate on %s is %s, not a dimension (%d points used, ambient dimension %d)",
+                    estimator.name(), ctx.input().source(), est.dimension(), est.used(), ctx.dim());
+        }
         Double lo = null;
         Double hi = null;
         Double level = null;
@@ -221,7 +225,12 @@ public final class IdEstimation {
         Provenance prov = Provenance.of(estimator.getClass().getSimpleName(), provParams, ctx.input().sha256(),
                 options.bootstrap() > 0 ? options.seed() : null);
         return new IdResult(estimator.name(), estimator.parameters(), est.dimension(), lo, hi, level, reps, method,
-                est.standardError(), est.used(), est.excluded(), ctx.dim(), est.scale(), est.scaleDistance(), ctx.duplicates(),
+                est.standardError(), est.used(), est.excluded(), ctx.dim(), est.scale(), inputUnits(est.scaleDistance(), ctx), ctx.duplicates(),
                 ctx.metric().name(), seconds, prov, options.keepPointwise() ? est.pointwise() : null);
+    }
+
+    /** A distance measured on {@link IdContext#points()} in the input's units (they differ by an exact power of two). */
+    private static Double inputUnits(Double distance, IdContext ctx) {
+        return distance == null ? null : distance / ctx.scale();
     }
 }

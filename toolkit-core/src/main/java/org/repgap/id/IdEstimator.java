@@ -19,6 +19,14 @@ public interface IdEstimator {
     /** The largest neighbour rank this estimator reads from the shared graph (0 if it needs none). */
     int neighbors();
 
+    /**
+     * Why this estimator cannot give a number on these data, seen before any neighbour search, or {@code null}:
+     * {@link IdEstimators#select} leaves it out of {@code all} with this reason, and refuses it when named.
+     */
+    default String inapplicable(IdContext ctx) {
+        return null;
+    }
+
     /** Computes the estimate. Must not keep state between calls. */
     Estimate compute(IdContext ctx);
 

@@ -280,6 +280,15 @@ public final class IdEstimators {
                 skipped.add(new IdReport.Skipped(d.name(), e.getMessage()));
                 continue;
             }
+            String inapplicable = scales.stream().map(e -> e.inapplicable(ctx)).filter(Objects::nonNull).findFirst()
+                    .orElse(null);
+            if (inapplicable != null) {
+                if (r.named()) {
+                    throw InvalidInputException.of("%s on %s: %s", d.name(), ctx.input().source(), inapplicable);
+                }
+                skipped.add(new IdReport.Skipped(d.name(), inapplicable));
+                continue;
+            }
             int k = 0;
             double seconds = 0;
             for (IdEstimator e : scales) {

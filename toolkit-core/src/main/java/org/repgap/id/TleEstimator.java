@@ -1,9 +1,11 @@
 package org.repgap.id;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.repgap.InvalidInputException;
+import org.repgap.data.Magnitudes;
 import org.repgap.data.PointCloud;
 import org.repgap.neighbors.Metric;
 import org.repgap.neighbors.NeighborGraph;
@@ -113,9 +115,44 @@ public final class TleEstimator implements IdEstimator {
         Metric metric = ctx.metric();
         double[] local = new double[usable.length];
         double eps = options.epsilon() * ctx.scale(); // epsilon is in the input's units
+        checkNotAllBelowEpsilon(ctx, g, usable, eps);
         IntStream.range(0, usable.length).parallel().forEach(u -> local[u] = pointwise(x, metric, g, usable[u], eps));
         Combination comb = options.combination();
         return Estimate.perPoint(g, k, usable, local, rows -> comb.combine(local, rows));
+    }
+
+    /**
+     * Data whose diameter ({@code <= 2 sqrt(dim) max|x|}) is below {@code epsilon}: every measurement would be dropped.
+     */
+    @Override
+    public String inapplicable(IdContext ctx) {
+        double largest = Magnitudes.largest(ctx.points()) / ctx.scale(); // in the input's units
+        double diameter = 2 * Math.sqrt(ctx.dim()) * largest;
+        if (diameter < options.epsilon()) {
+            return String.format(Locale.ROOT, "every distance of these data (largest |x| = %s) is below epsilon = %s, "
+                    + "the absolute distance below which TLE drops measurements: multiply the data by a power of ten",
+                    largest, options.epsilon());
+        }
+        return null;
+    }
+
+    /**
+     * Refuses data whose every neighbourhood lies within {@code epsilon}: all measurements would be dropped and the
+     * estimate be 0/0. {@code epsilon} is an absolute distance (the reference's), so TLE is the one estimator here that
+     * is not scale-invariant: data of magnitude 1e-200 met this.
+     */
+    private void checkNotAllBelowEpsilon(IdContext ctx, NeighborGraph g, int[] usable, double eps) {
+        for (int i : usable) {
+            if (!(g.distance(i, options.k() - 1) < eps)) {
+                return;
+            }
+        }
+        if (usable.length > 0) {
+            throw InvalidInputException.of("tle: on %s every point's %d-th neighbour is closer than epsilon = %s, an absolute "
+                    + "distance below which TLE drops measurements (largest |x| = %s): multiply the data by a power of ten, "
+                    + "or use another estimator", ctx.input().source(), options.k(), options.epsilon(),
+                    Magnitudes.largest(ctx.points()) / ctx.scale());
+        }
     }
 
     private double pointwise(PointCloud x, Metric metric, NeighborGraph g, int i, double eps) {

@@ -184,6 +184,34 @@ class GapAnalysisTest {
         assertEquals(2L, a.group().order());
     }
 
+    /**
+     * The gap is in the data's units squared: times 1e100 the curve is 1e200 times the unscaled one and the implied d
+     * the same (slope to 1e-9, rounding only); times 1e160 (squared distances overflow: the gap was NaN) and 1e-200
+     * (they underflow: the gap was 0) the data are refused with one line naming the magnitude (issue 12, defect 4).
+     */
+    @Test
+    void extremeMagnitudesGiveTheSameSlopeOrAreRefused() {
+        PointCloud x = Manifolds.sphere(400, 2, 4);
+        GapAnalysis.Options o = GapAnalysis.Options.of(LearningCurve.Options.leaveOneOut(new int[] {100, 200, 400}, 1, 3));
+        GapAnalysis.Result ref = GapAnalysis.run(x, Groups.none(), NeighborSearch::bruteForce, o, null, Progress.NONE);
+        GapAnalysis.Result big = GapAnalysis.run(times(x, 1e100), Groups.none(), NeighborSearch::bruteForce, o, null, Progress.NONE);
+        assertEquals(ref.fit().dImplied(), big.fit().dImplied(), 1e-9);
+        assertEquals(1.0, big.curve().get(0).rgMean() / (1e200 * ref.curve().get(0).rgMean()), 1e-9);
+        for (double factor : new double[] {1e160, 1e-200}) {
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> GapAnalysis.run(times(x, factor), Groups.none(), NeighborSearch::bruteForce, o, null, Progress.NONE));
+            assertTrue(e.getMessage().contains("largest |x|") && e.getMessage().contains("power of ten"), e.getMessage());
+        }
+    }
+
+    private static PointCloud times(PointCloud x, double factor) {
+        double[] v = x.values().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= factor;
+        }
+        return PointCloud.wrap(x.n(), x.dim(), v, "sphere x " + factor);
+    }
+
     private static double impliedD(SymmetryGroup g) {
         PointCloud x = org.repgap.datasets.Datasets.generate("rotating-pair", 4000, 5);
         GapAnalysis.Options o = GapAnalysis.Options.of(LearningCurve.Options.leaveOneOut(new int[] {250, 500, 1000, 2000, 4000}, 1, 3));
