@@ -10,7 +10,7 @@ import org.repgap.compare.SymmetryComparison;
 import org.repgap.data.PointCloud;
 import org.repgap.datasets.Datasets;
 import org.repgap.gap.AsymptoticLaw;
-import org.repgap.gap.LearningCurve;
+import org.repgap.gap.RepresentationGapCurve;
 import org.repgap.gap.SlopeFit;
 import org.repgap.group.Groups;
 import org.repgap.group.SymmetryGroup;
@@ -226,11 +226,11 @@ public final class DemoCommand implements Callable<Integer> {
         for (SymmetryComparison.Row row : r.rows()) {
             String label = row.group().equals("none") ? "without symmetry" : "modulo " + row.group();
             List<LearningCurveData.Point> pts = new ArrayList<>();
-            for (LearningCurve.CurvePoint p : row.gap().curve()) {
+            for (RepresentationGapCurve.CurvePoint p : row.gap().curve()) {
                 double sd = p.rgSd() == null ? Double.NaN : p.rgSd();
                 pts.add(new LearningCurveData.Point(p.n(), p.rgMean(), p.rgMean() - sd, p.rgMean() + sd));
             }
-            double[] xs = row.gap().curve().stream().mapToDouble(LearningCurve.CurvePoint::n).toArray();
+            double[] xs = row.gap().curve().stream().mapToDouble(RepresentationGapCurve.CurvePoint::n).toArray();
             AsymptoticLaw law = row.gap().law();
             double[] lawY = Arrays.stream(xs).map(law::predict).toArray();
             SlopeFit s = row.gap().fit();

@@ -10,7 +10,7 @@ import org.repgap.datasets.Datasets;
 import org.repgap.compare.TaskDimensions;
 import org.repgap.gap.AsymptoticLaw;
 import org.repgap.gap.GapAnalysis;
-import org.repgap.gap.LearningCurve;
+import org.repgap.gap.RepresentationGapCurve;
 import org.repgap.gap.SlopeFit;
 import org.repgap.group.Groups;
 import org.repgap.group.SymmetryGroup;
@@ -159,11 +159,11 @@ public final class GapCommand implements Callable<Integer> {
             if (pool < 2) {
                 throw InvalidInputException.of("%s: %d points leave %d for training; need at least 2", data.source(), data.n(), pool);
             }
-            grid = LearningCurve.Options.geometricSizes(Math.max(2, Math.min(pool, pool / 32)), pool, 6);
+            grid = RepresentationGapCurve.Options.geometricSizes(Math.max(2, Math.min(pool, pool / 32)), pool, 6);
         }
-        LearningCurve.Subsampling sub = switch (subsampling.toLowerCase(Locale.ROOT)) {
-            case "nested" -> LearningCurve.Subsampling.NESTED;
-            case "independent" -> LearningCurve.Subsampling.INDEPENDENT;
+        RepresentationGapCurve.Subsampling sub = switch (subsampling.toLowerCase(Locale.ROOT)) {
+            case "nested" -> RepresentationGapCurve.Subsampling.NESTED;
+            case "independent" -> RepresentationGapCurve.Subsampling.INDEPENDENT;
             default -> throw InvalidInputException.of("--subsampling %s: expected nested or independent", subsampling);
         };
         SlopeFit.Method method = switch (fitInterval.toLowerCase(Locale.ROOT)) {
@@ -172,8 +172,8 @@ public final class GapCommand implements Callable<Integer> {
             case "bootstrap" -> SlopeFit.Method.BOOTSTRAP;
             default -> throw InvalidInputException.of("--fit-interval %s: expected auto, ols or bootstrap", fitInterval);
         };
-        LearningCurve.Options curve = new LearningCurve.Options(grid, seeds, seed,
-                testSet ? LearningCurve.Evaluation.TEST_SET : LearningCurve.Evaluation.LEAVE_ONE_OUT, fraction, sub);
+        RepresentationGapCurve.Options curve = new RepresentationGapCurve.Options(grid, seeds, seed,
+                testSet ? RepresentationGapCurve.Evaluation.TEST_SET : RepresentationGapCurve.Evaluation.LEAVE_ONE_OUT, fraction, sub);
         GapAnalysis.DimensionEstimator est = null;
         String estName = null;
         java.util.concurrent.atomic.AtomicReference<QuantizationResult> kept = new java.util.concurrent.atomic.AtomicReference<>();
@@ -198,7 +198,7 @@ public final class GapCommand implements Callable<Integer> {
     private static String csv(GapAnalysis.Result r) {
         StringBuilder sb = new StringBuilder("n,gap_size,rg_mean,rg_sd,seeds,predicted,ratio\n");
         for (int j = 0; j < r.curve().size(); j++) {
-            LearningCurve.CurvePoint p = r.curve().get(j);
+            RepresentationGapCurve.CurvePoint p = r.curve().get(j);
             AsymptoticLaw.Check c = r.comparison().get(j);
             sb.append(String.format(Locale.ROOT, "%d,%d,%.10g,%s,%d,%.10g,%.6f%n", p.n(), p.gapSize(), p.rgMean(),
                     p.rgSd() == null ? "" : String.format(Locale.ROOT, "%.10g", p.rgSd()), p.seeds(), c.predicted(), c.ratio()));
@@ -214,7 +214,7 @@ public final class GapCommand implements Callable<Integer> {
                 r.testPoints() > 0 ? r.testPoints() + " test points" : "leave-one-out"));
         sb.append(String.format(Locale.ROOT, "%8s %12s %12s %6s %12s %8s%n", "n", "RG mean", "RG sd", "seeds", "predicted", "ratio"));
         for (int j = 0; j < r.curve().size(); j++) {
-            LearningCurve.CurvePoint p = r.curve().get(j);
+            RepresentationGapCurve.CurvePoint p = r.curve().get(j);
             AsymptoticLaw.Check c = r.comparison().get(j);
             sb.append(String.format(Locale.ROOT, "%8d %12.5g %12s %6d %12.5g %8.4f%n", p.n(), p.rgMean(),
                     p.rgSd() == null ? "-" : String.format(Locale.ROOT, "%.3g", p.rgSd()), p.seeds(), c.predicted(), c.ratio()));

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.repgap.InvalidInputException;
 import org.repgap.Version;
+import org.repgap.blas.OpenBlas;
 import org.repgap.json.Json;
-import org.repgap.neighbors.NeighborSearch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -186,7 +186,7 @@ public final class Repgap implements Runnable {
     private static void warmUpInBackground() {
         startDaemon("repgap-warm-up", () -> {
             try {
-                NeighborSearch.loadNativeLibrary();
+                OpenBlas.available(); // loads and self-checks the native library once per process
                 Json.write(Map.of("warm_up", List.of(1.0, "text")));
                 java.security.MessageDigest.getInstance("SHA-256"); // the provenance hash
             } catch (RuntimeException | LinkageError | java.security.NoSuchAlgorithmException ignored) {

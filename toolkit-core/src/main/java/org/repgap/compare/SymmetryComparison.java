@@ -9,7 +9,7 @@ import org.repgap.InvalidInputException;
 import org.repgap.data.PointCloud;
 import org.repgap.gap.AsymptoticLaw;
 import org.repgap.gap.GapAnalysis;
-import org.repgap.gap.LearningCurve;
+import org.repgap.gap.RepresentationGapCurve;
 import org.repgap.gap.SlopeFit;
 import org.repgap.group.SymmetryGroup;
 import org.repgap.id.IdContext;
@@ -114,7 +114,7 @@ public record SymmetryComparison(int n, int ambientDim, List<Row> rows, Double e
             }
             Double twoNn = estimates.get(0).dimension();
             GapAnalysis.Options gapOptions = new GapAnalysis.Options(
-                    LearningCurve.Options.leaveOneOut(options.sizes(), options.seeds(), options.seed()),
+                    RepresentationGapCurve.Options.leaveOneOut(options.sizes(), options.seeds(), options.seed()),
                     SlopeFit.Options.defaults(), null, "twonn", 5, null);
             GapAnalysis.DimensionEstimator d = (data, group) -> {
                 if (twoNn == null) {

@@ -187,7 +187,7 @@ public final class RunMetrics {
     /** The ideal denoiser, or {@code null} when its orbit-augmented set exceeds the limit. */
     private static Denoiser idealOrNull(PointCloud train, SymmetryGroup group, Options o) {
         try {
-            return IdealDenoiser.of(train, group, o.idealResolution(), o.idealMaxPoints());
+            return IdealDenoiserAdapter.of(train, group, o.idealResolution(), o.idealMaxPoints());
         } catch (InvalidInputException e) {
             return null;
         }

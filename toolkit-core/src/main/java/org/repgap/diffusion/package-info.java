@@ -10,7 +10,7 @@
  * <li>{@link org.repgap.diffusion.Trainer}: Adam with warm-up and cosine decay, EMA, log-normal sigmas,
  * EDM loss weighting; {@link org.repgap.diffusion.HeunSampler}: EDM's deterministic sampler;</li>
  * <li>{@link org.repgap.diffusion.RunMetrics}: DSM losses on a sigma grid, generalisation gap beside the
- * ideal denoiser's ({@link org.repgap.diffusion.IdealDenoiser}), sample Representation Gap, ideal
+ * ideal denoiser's ({@link org.repgap.diffusion.IdealDenoiserAdapter}), sample Representation Gap, ideal
  * {@code RG_n^G}, {@code n_eff}, memorisation fraction, equivariance error;</li>
  * <li>{@code tasks}: symmetric task generators; {@code sweep}: resumable run directories.</li>
  * </ul>

@@ -144,9 +144,9 @@ public record AsymptoticLaw(double d, String dSource, double constant, double ex
     }
 
     /** The measured/predicted ratio at every size of a curve. */
-    public List<Check> compare(LearningCurve.Result curve) {
+    public List<Check> compare(RepresentationGapCurve.Result curve) {
         List<Check> out = new ArrayList<>();
-        for (LearningCurve.CurvePoint p : curve.points()) {
+        for (RepresentationGapCurve.CurvePoint p : curve.points()) {
             double pred = predict(p.gapSize());
             out.add(new Check(p.n(), p.gapSize(), p.rgMean(), pred, p.rgMean() / pred));
         }

@@ -18,7 +18,7 @@ import org.repgap.quantization.QuantizationResult;
 
 /**
  * The full Representation Gap analysis behind {@code repgap gap}: the learning curve
- * {@code RG_n^G} ({@link LearningCurve}), its log-log slope and implied dimension
+ * {@code RG_n^G} ({@link RepresentationGapCurve}), its log-log slope and implied dimension
  * ({@link SlopeFit}), and the asymptotic law {@code C_d (m n)^(-2/d)} ({@link AsymptoticLaw})
  * with the measured/predicted ratio at every size.
  *
@@ -53,7 +53,7 @@ public final class GapAnalysis {
      * @param renyiK        neighbour rank of the Renyi estimate of the constant (at least 1)
      * @param route         route of the constant, {@code null} for automatic
      */
-    public record Options(LearningCurve.Options curve, SlopeFit.Options fit, Double d, String estimatorName, int renyiK,
+    public record Options(RepresentationGapCurve.Options curve, SlopeFit.Options fit, Double d, String estimatorName, int renyiK,
                           AsymptoticLaw.Route route) {
         public Options {
             Objects.requireNonNull(curve, "curve");
@@ -67,7 +67,7 @@ public final class GapAnalysis {
         }
 
         /** Default fit, {@code d} from the curve, {@code k = 5}, automatic route. */
-        public static Options of(LearningCurve.Options curve) {
+        public static Options of(RepresentationGapCurve.Options curve) {
             return new Options(curve, SlopeFit.Options.defaults(), null, null, 5, null);
         }
 
@@ -105,7 +105,7 @@ public final class GapAnalysis {
      *                   law's dimension came from it; absent otherwise
      */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(value = "schema", allowGetters = true)
-    public record Result(List<LearningCurve.CurvePoint> curve, AsymptoticLaw law, SlopeFit fit, GroupInfo group,
+    public record Result(List<RepresentationGapCurve.CurvePoint> curve, AsymptoticLaw law, SlopeFit fit, GroupInfo group,
                          List<AsymptoticLaw.Check> comparison, String evaluation, int testPoints, int dataPoints,
                          Provenance provenance,
                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
@@ -120,7 +120,7 @@ public final class GapAnalysis {
         }
 
         /** A result whose dimension did not come from the quantization estimator. */
-        public Result(List<LearningCurve.CurvePoint> curve, AsymptoticLaw law, SlopeFit fit, GroupInfo group,
+        public Result(List<RepresentationGapCurve.CurvePoint> curve, AsymptoticLaw law, SlopeFit fit, GroupInfo group,
                       List<AsymptoticLaw.Check> comparison, String evaluation, int testPoints, int dataPoints,
                       Provenance provenance) {
             this(curve, law, fit, group, comparison, evaluation, testPoints, dataPoints, provenance, null);
@@ -168,7 +168,7 @@ public final class GapAnalysis {
         group.checkDimension(data.dim());
         Metric orbit = group.orbitMetric(data.dim());
         NeighborSearch orbitSearch = searches.apply(orbit);
-        LearningCurve.Result curve = LearningCurve.compute(data, orbitSearch, options.curve(), progress);
+        RepresentationGapCurve.Result curve = RepresentationGapCurve.compute(data, orbitSearch, options.curve(), progress);
         SlopeFit fit = SlopeFit.fit(curve, options.fit(), progress);
 
         double d;

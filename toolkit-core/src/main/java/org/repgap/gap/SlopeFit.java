@@ -70,7 +70,7 @@ public record SlopeFit(double slope, Double slopeCiLow, Double slopeCiHigh, doub
      *
      * @throws InvalidInputException with fewer than 2 sizes or a zero mean gap
      */
-    public static SlopeFit fit(LearningCurve.Result curve, Options options, Progress progress) {
+    public static SlopeFit fit(RepresentationGapCurve.Result curve, Options options, Progress progress) {
         int m = curve.points().size();
         if (m < 2) {
             throw InvalidInputException.of("--sizes: the slope of a learning curve needs at least 2 sizes (got %d)", m);
@@ -78,7 +78,7 @@ public record SlopeFit(double slope, Double slopeCiLow, Double slopeCiHigh, doub
         double[] logN = new double[m];
         double[] logRg = new double[m];
         for (int j = 0; j < m; j++) {
-            LearningCurve.CurvePoint p = curve.points().get(j);
+            RepresentationGapCurve.CurvePoint p = curve.points().get(j);
             if (!(p.rgMean() > 0)) {
                 throw InvalidInputException.of("the gap at n = %d is %s: cannot take its logarithm (all points duplicated?)",
                         p.n(), p.rgMean());

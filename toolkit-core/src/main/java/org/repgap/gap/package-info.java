@@ -1,6 +1,6 @@
 /**
  * The Representation Gap (THEORY.md sections 2-5): {@link org.repgap.gap.RepresentationGap}
- * ({@code RG_n^G} with a test set or by leave-one-out), {@link org.repgap.gap.LearningCurve}
+ * ({@code RG_n^G} with a test set or by leave-one-out), {@link org.repgap.gap.RepresentationGapCurve}
  * (a grid of {@code n}, several seeds, nested or independent subsamples),
  * {@link org.repgap.gap.SlopeFit} (log-log slope and implied {@code d = -2/slope}),
  * {@link org.repgap.gap.AsymptoticLaw} ({@code C_d(f) (m n)^(-2/d)} with the k-NN Renyi constant),

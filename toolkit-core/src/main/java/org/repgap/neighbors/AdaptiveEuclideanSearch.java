@@ -1,5 +1,6 @@
 package org.repgap.neighbors;
 
+import org.repgap.blas.OpenBlas;
 import org.repgap.data.PointCloud;
 import org.repgap.progress.Progress;
 

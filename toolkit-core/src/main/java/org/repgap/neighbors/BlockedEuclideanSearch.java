@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
+import org.repgap.blas.OpenBlas;
 import org.repgap.data.PointCloud;
 import org.repgap.progress.Progress;
 

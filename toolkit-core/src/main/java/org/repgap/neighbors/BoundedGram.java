@@ -2,6 +2,7 @@ package org.repgap.neighbors;
 
 import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.repgap.blas.OpenBlas;
 
 /**
  * Rigorous lower and upper bounds on the squared Euclidean distances between query rows and data

@@ -3,6 +3,7 @@ package org.repgap.neighbors;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
+import org.repgap.blas.OpenBlas;
 import org.repgap.data.PointCloud;
 import org.repgap.progress.Progress;
 

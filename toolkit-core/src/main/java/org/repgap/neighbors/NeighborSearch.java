@@ -1,5 +1,6 @@
 package org.repgap.neighbors;
 
+import org.repgap.blas.OpenBlas;
 import org.repgap.data.PointCloud;
 import org.repgap.progress.Progress;
 
@@ -75,16 +76,6 @@ public interface NeighborSearch {
             return embeddingPruned(metric);
         }
         return bruteForce(metric);
-    }
-
-    /**
-     * Loads (once per process) and self-checks the native OpenBLAS library that the blocked searches use,
-     * and says whether it is usable. Loading takes a few tenths of a second; a program can call this on a
-     * background thread while it reads its input, so that the first search does not wait for it (the
-     * {@code repgap} command does).
-     */
-    static boolean loadNativeLibrary() {
-        return OpenBlas.available();
     }
 
     /** {@link #auto(Metric, int)} for the dimension of {@code x}. */

@@ -1,5 +1,7 @@
 package org.repgap.neighbors;
 
+import org.repgap.blas.OpenBlas;
+
 /**
  * An orthonormal basis {@code V} ({@code D x p}) of a low-dimensional linear subspace that holds the
  * centred data up to a small residual, when there is one: the reduction that lets {@link BoundedGram}

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.repgap.InvalidInputException;
+import org.repgap.blas.OpenBlas;
 import org.repgap.data.PointCloud;
-import org.repgap.diffusion.nn.Blas;
 import org.repgap.diffusion.tasks.Tasks;
 import org.repgap.group.GroupElement;
 import org.repgap.group.Groups;
@@ -189,7 +189,7 @@ class EquivariantLayersTest {
     @ParameterizedTest
     @CsvSource({"rotated-clouds:3:2, perm:3", "shifted-signals:6:2, cyclic"})
     void dataParallelWorkersMatchOneWorker(String task, String spec) {
-        Blas.setThreads(1);
+        OpenBlas.setThreads(1);
         PointCloud x = Tasks.parse(task).sample(20, new SplittableRandom(1));
         SymmetryGroup g = Groups.parse(spec);
         Trainer.Options o = Trainer.Options.defaults(20, 5).withModel(8, 2, 16).withEquivariance(Equivariance.LAYERS);

@@ -38,8 +38,8 @@ class RepresentationGapsTest {
     @Test
     void idealDenoiserLimits() {
         PointCloud train = PointCloud.of(new double[][] {{1, 2}, {-3, 0.5}});
-        IdealDenoiser plain = IdealDenoiser.of(train, Groups.none(), 1, 100);
-        IdealDenoiser signs = IdealDenoiser.of(train, org.repgap.group.Groups.signs(), 1, 100);
+        IdealDenoiserAdapter plain = IdealDenoiserAdapter.of(train, Groups.none(), 1, 100);
+        IdealDenoiserAdapter signs = IdealDenoiserAdapter.of(train, org.repgap.group.Groups.signs(), 1, 100);
         assertEquals(8, signs.orbitPoints());
         double[] y = {0.9, -1.7};
         double[] out = new double[2];

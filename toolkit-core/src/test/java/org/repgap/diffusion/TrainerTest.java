@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.repgap.blas.OpenBlas;
 import org.repgap.data.PointCloud;
-import org.repgap.diffusion.nn.Blas;
 import org.repgap.diffusion.tasks.SymmetricTask;
 import org.repgap.diffusion.tasks.Tasks;
 import org.repgap.group.Groups;
@@ -21,7 +21,7 @@ class TrainerTest {
 
     @BeforeAll
     static void oneBlasThread() {
-        Blas.setThreads(1);
+        OpenBlas.setThreads(1);
     }
 
     private static Trainer.Options small(int steps, long seed) {

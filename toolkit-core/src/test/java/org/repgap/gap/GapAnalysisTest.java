@@ -72,9 +72,9 @@ class GapAnalysisTest {
     @Test
     void testSetCurveMatchesExactLawOnTorus() {
         PointCloud x = Manifolds.torus(5000, 2, 7);
-        LearningCurve.Result c = LearningCurve.compute(x, NeighborSearch.bruteForce(TorusMetric.unit()),
-                LearningCurve.Options.testSet(new int[] {100, 400, 1600}, 5, 3, 0.2), Progress.NONE);
-        for (LearningCurve.CurvePoint p : c.points()) {
+        RepresentationGapCurve.Result c = RepresentationGapCurve.compute(x, NeighborSearch.bruteForce(TorusMetric.unit()),
+                RepresentationGapCurve.Options.testSet(new int[] {100, 400, 1600}, 5, 3, 0.2), Progress.NONE);
+        for (RepresentationGapCurve.CurvePoint p : c.points()) {
             // 5 seeds x 1000 test points, CV of a squared NN distance in d = 2 is 1 (plus training-set noise): 4%
             assertEquals(1.0, p.rgMean() / Manifolds.torusExact(2, p.n()), 0.04, "n=" + p.n());
             assertEquals(5, p.seeds());
@@ -86,11 +86,11 @@ class GapAnalysisTest {
     void curveIsDeterministicAndNestedDiffersFromIndependent() {
         PointCloud x = Manifolds.torus(2000, 3, 8);
         NeighborSearch s = NeighborSearch.bruteForce(TorusMetric.unit());
-        LearningCurve.Options o = LearningCurve.Options.leaveOneOut(new int[] {100, 300}, 2, 42);
-        LearningCurve.Result a = LearningCurve.compute(x, s, o, Progress.NONE);
-        LearningCurve.Result b = LearningCurve.compute(x, s, o, Progress.NONE);
+        RepresentationGapCurve.Options o = RepresentationGapCurve.Options.leaveOneOut(new int[] {100, 300}, 2, 42);
+        RepresentationGapCurve.Result a = RepresentationGapCurve.compute(x, s, o, Progress.NONE);
+        RepresentationGapCurve.Result b = RepresentationGapCurve.compute(x, s, o, Progress.NONE);
         assertArrayEquals(a.points().get(1).rgValues(), b.points().get(1).rgValues(), 0);
-        LearningCurve.Result ind = LearningCurve.compute(x, s, o.withSubsampling(LearningCurve.Subsampling.INDEPENDENT), Progress.NONE);
+        RepresentationGapCurve.Result ind = RepresentationGapCurve.compute(x, s, o.withSubsampling(RepresentationGapCurve.Subsampling.INDEPENDENT), Progress.NONE);
         // the first size of both schemes is a different draw
         assertNotEquals(a.points().get(1).rgValues()[0], ind.points().get(1).rgValues()[0]);
         assertEquals(299, a.points().get(1).gapSize());
@@ -101,12 +101,12 @@ class GapAnalysisTest {
         PointCloud x = Manifolds.torus(100, 2, 1);
         NeighborSearch s = NeighborSearch.bruteForce(TorusMetric.unit());
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> LearningCurve.compute(x, s, LearningCurve.Options.testSet(new int[] {50, 90}, 1, 0, 0.2), Progress.NONE));
+                () -> RepresentationGapCurve.compute(x, s, RepresentationGapCurve.Options.testSet(new int[] {50, 90}, 1, 0, 0.2), Progress.NONE));
         assertTrue(e.getMessage().contains("--sizes") && e.getMessage().contains("80"), e.getMessage());
-        assertThrows(InvalidInputException.class, () -> LearningCurve.Options.leaveOneOut(new int[] {50, 40}, 1, 0));
-        assertThrows(InvalidInputException.class, () -> LearningCurve.Options.leaveOneOut(new int[] {1}, 1, 0));
-        assertThrows(InvalidInputException.class, () -> LearningCurve.Options.leaveOneOut(new int[] {10}, 0, 0));
-        assertThrows(InvalidInputException.class, () -> LearningCurve.Options.testSet(new int[] {10}, 1, 0, Double.NaN));
+        assertThrows(InvalidInputException.class, () -> RepresentationGapCurve.Options.leaveOneOut(new int[] {50, 40}, 1, 0));
+        assertThrows(InvalidInputException.class, () -> RepresentationGapCurve.Options.leaveOneOut(new int[] {1}, 1, 0));
+        assertThrows(InvalidInputException.class, () -> RepresentationGapCurve.Options.leaveOneOut(new int[] {10}, 0, 0));
+        assertThrows(InvalidInputException.class, () -> RepresentationGapCurve.Options.testSet(new int[] {10}, 1, 0, Double.NaN));
     }
 
     /** For k = 1 the Renyi constant is (N - 1)^(2/d) times the leave-one-out gap (THEORY.md section 4). */
@@ -145,7 +145,7 @@ class GapAnalysisTest {
     @Test
     void analysisRecoversDimensionAndLawOnTorus() {
         PointCloud x = Manifolds.torus(2000, 2, 9);
-        GapAnalysis.Options o = GapAnalysis.Options.of(LearningCurve.Options.leaveOneOut(new int[] {125, 250, 500, 1000, 2000}, 5, 1));
+        GapAnalysis.Options o = GapAnalysis.Options.of(RepresentationGapCurve.Options.leaveOneOut(new int[] {125, 250, 500, 1000, 2000}, 5, 1));
         GapAnalysis.Result r = GapAnalysis.run(x, Groups.none(), m -> NeighborSearch.bruteForce(TorusMetric.unit()), o, null, Progress.NONE);
         assertEquals(2.0, r.fit().dImplied(), 0.1);
         assertTrue(r.fit().slopeCiLow() < -1.0 + 0.1 && r.fit().slopeCiHigh() > -1.0 - 0.1);
@@ -170,7 +170,7 @@ class GapAnalysisTest {
     @Test
     void finiteGroupRoutesAgree() {
         PointCloud x = Manifolds.sphere(3000, 2, 10);
-        LearningCurve.Options c = LearningCurve.Options.leaveOneOut(new int[] {500, 1500, 3000}, 1, 2);
+        RepresentationGapCurve.Options c = RepresentationGapCurve.Options.leaveOneOut(new int[] {500, 1500, 3000}, 1, 2);
         GapAnalysis.Options auto = new GapAnalysis.Options(c, SlopeFit.Options.defaults(), 2.0, null, 5, null);
         GapAnalysis.Options quotient = new GapAnalysis.Options(c, SlopeFit.Options.defaults(), 2.0, null, 5, AsymptoticLaw.Route.QUOTIENT);
         GapAnalysis.Result a = GapAnalysis.run(x, org.repgap.group.Groups.sign(), NeighborSearch::bruteForce, auto, null, Progress.NONE);
@@ -214,7 +214,7 @@ class GapAnalysisTest {
 
     private static double impliedD(SymmetryGroup g) {
         PointCloud x = org.repgap.datasets.Datasets.generate("rotating-pair", 4000, 5);
-        GapAnalysis.Options o = GapAnalysis.Options.of(LearningCurve.Options.leaveOneOut(new int[] {250, 500, 1000, 2000, 4000}, 1, 3));
+        GapAnalysis.Options o = GapAnalysis.Options.of(RepresentationGapCurve.Options.leaveOneOut(new int[] {250, 500, 1000, 2000, 4000}, 1, 3));
         return GapAnalysis.run(x, g, NeighborSearch::bruteForce, o, null, Progress.NONE).fit().dImplied();
     }
 
@@ -236,12 +236,12 @@ class GapAnalysisTest {
     @Test
     void slopeFitOnExactPowerLaw() {
         int[] n = {100, 200, 400, 800};
-        java.util.List<LearningCurve.CurvePoint> pts = new java.util.ArrayList<>();
+        java.util.List<RepresentationGapCurve.CurvePoint> pts = new java.util.ArrayList<>();
         for (int v : n) {
             double rg = 3 * Math.pow(v, -0.5);
-            pts.add(new LearningCurve.CurvePoint(v, v, rg, 0.0, 3, new double[] {rg, rg, rg}, 0));
+            pts.add(new RepresentationGapCurve.CurvePoint(v, v, rg, 0.0, 3, new double[] {rg, rg, rg}, 0));
         }
-        LearningCurve.Result curve = new LearningCurve.Result(pts, LearningCurve.Evaluation.TEST_SET, LearningCurve.Subsampling.NESTED,
+        RepresentationGapCurve.Result curve = new RepresentationGapCurve.Result(pts, RepresentationGapCurve.Evaluation.TEST_SET, RepresentationGapCurve.Subsampling.NESTED,
                 10, "euclidean", null);
         SlopeFit f = SlopeFit.fit(curve, SlopeFit.Options.defaults(), Progress.NONE);
         assertEquals("ols", f.method());

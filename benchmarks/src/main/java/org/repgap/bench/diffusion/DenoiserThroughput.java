@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.repgap.blas.OpenBlas;
 import org.repgap.data.PointCloud;
 import org.repgap.diffusion.EdmPreconditioning;
 import org.repgap.diffusion.HeunSampler;
 import org.repgap.diffusion.MlpDenoiser;
 import org.repgap.diffusion.Trainer;
-import org.repgap.diffusion.nn.Blas;
 import org.repgap.group.Groups;
 import org.repgap.json.Json;
 
@@ -46,7 +46,7 @@ public final class DenoiserThroughput {
         // data: threads data-parallel workers, one OpenBLAS thread each (what the trainer does); blas: one worker, OpenBLAS threads
         String mode = a.getOrDefault("mode", "data");
         int workers = mode.equals("blas") ? 1 : threads;
-        Blas.setThreads(mode.equals("blas") ? threads : 1);
+        OpenBlas.setThreads(mode.equals("blas") ? threads : 1);
 
         PointCloud data = sphere(n, d, dimD, new SplittableRandom(seed));
         double sd = 1 / Math.sqrt(dimD);
@@ -116,7 +116,7 @@ public final class DenoiserThroughput {
         }
         out.put("heun_norm_mean", round(norm / 1024, 5));
         out.put("java", System.getProperty("java.version"));
-        out.put("blas_threads", Blas.threads());
+        out.put("blas_threads", OpenBlas.threads());
         System.out.println(Json.mapper().copy().disable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
                 .valueToTree(out).toString());
     }

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.repgap.stats.Shuffle;
 import java.util.stream.IntStream;
 import org.repgap.data.PointCloud;
-import org.repgap.gap.LearningCurve;
+import org.repgap.gap.RepresentationGapCurve;
 import org.repgap.neighbors.Metric;
 import org.repgap.neighbors.NeighborSearch;
 import org.repgap.progress.Progress;
@@ -35,12 +35,12 @@ public final class GapCurveBenchmark {
         int count = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         PointCloud x = manifold(maxN, dim, 4, 1);
-        int[] sizes = LearningCurve.Options.geometricSizes(Math.max(2, maxN >> (count - 1)), maxN, count);
+        int[] sizes = RepresentationGapCurve.Options.geometricSizes(Math.max(2, maxN >> (count - 1)), maxN, count);
         System.out.printf(Locale.ROOT, "# gap curve benchmark: n up to %d in R^%d, sizes %s, %d cores, Java %s%n", maxN, dim,
                 Arrays.toString(sizes), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         NeighborSearch search = NeighborSearch.bruteForce(Metric.euclidean());
         // warm-up on a small prefix so both paths are compiled before timing
-        LearningCurve.compute(x.head(Math.min(maxN, 3000)), search, LearningCurve.Options.leaveOneOut(new int[] {1000, 3000 > maxN ? maxN : 3000}, 1, 0), Progress.NONE);
+        RepresentationGapCurve.compute(x.head(Math.min(maxN, 3000)), search, RepresentationGapCurve.Options.leaveOneOut(new int[] {1000, 3000 > maxN ? maxN : 3000}, 1, 0), Progress.NONE);
         kernel(x.head(Math.min(maxN, 3000)));
         int[] perm = Shuffle.permutation(maxN, new SplittableRandom(0).split());
         double totalCurve = 0;
@@ -55,7 +55,7 @@ public final class GapCurveBenchmark {
             for (int r = 0; r < repeats; r++) {
                 long t0 = System.nanoTime();
                 // the curve at one size: same shuffle (seed 0, first split) as the kernel's subsample
-                LearningCurve.Result c = LearningCurve.compute(x, search, LearningCurve.Options.leaveOneOut(new int[] {n}, 1, 0), Progress.NONE);
+                RepresentationGapCurve.Result c = RepresentationGapCurve.compute(x, search, RepresentationGapCurve.Options.leaveOneOut(new int[] {n}, 1, 0), Progress.NONE);
                 best = Math.min(best, (System.nanoTime() - t0) / 1e9);
                 rg = c.points().get(0).rgMean();
                 PointCloud sub = x.select(Arrays.copyOf(perm, n));

@@ -2,6 +2,7 @@ package org.repgap.diffusion.nn;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.repgap.blas.OpenBlas;
 
 /**
  * Fully connected layer {@code Y = X W^T + b} on a row-major batch {@code X} ({@code batch x in}),
@@ -66,7 +67,7 @@ public final class Linear {
         for (int r = 0; r < batch; r++) {
             System.arraycopy(b, 0, y, r * out, out);
         }
-        Blas.gemm(false, true, batch, out, in, 1f, x, weight.value(), 1f, y);
+        OpenBlas.gemm(false, true, batch, out, in, 1f, x, weight.value(), 1f, y);
     }
 
     /**
@@ -74,7 +75,7 @@ public final class Linear {
      * writes the input gradient into {@code dx} unless it is {@code null}.
      */
     public void backward(float[] x, float[] dy, int batch, float[] dx) {
-        Blas.gemm(true, false, out, in, batch, 1f, dy, x, 0f, weight.grad());
+        OpenBlas.gemm(true, false, out, in, batch, 1f, dy, x, 0f, weight.grad());
         float[] db = bias.grad();
         double[] acc = new double[out];
         for (int r = 0; r < batch; r++) {
@@ -87,7 +88,7 @@ public final class Linear {
             db[j] = (float) acc[j];
         }
         if (dx != null) {
-            Blas.gemm(false, false, batch, in, out, 1f, dy, weight.value(), 0f, dx);
+            OpenBlas.gemm(false, false, batch, in, out, 1f, dy, weight.value(), 0f, dx);
         }
     }
 }

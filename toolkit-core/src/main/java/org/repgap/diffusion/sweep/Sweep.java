@@ -20,13 +20,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.repgap.InvalidInputException;
+import org.repgap.blas.OpenBlas;
 import org.repgap.diffusion.Checkpoint;
 import org.repgap.diffusion.Equivariance;
 import org.repgap.diffusion.RunMetrics;
 import org.repgap.diffusion.Trainer;
 import org.repgap.diffusion.TrainingBudget;
 import org.repgap.diffusion.TrainingDivergedException;
-import org.repgap.diffusion.nn.Blas;
 import org.repgap.group.SymmetryGroup;
 import org.repgap.io.AtomicFiles;
 import org.repgap.json.Json;
@@ -237,7 +237,7 @@ public final class Sweep {
         if (!pending.isEmpty()) {
             int parallel = Math.min(spec.threads(), pending.size());
             int workers = Math.max(1, spec.threads() / parallel);
-            Blas.setThreads(1);
+            OpenBlas.setThreads(1);
             ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
                 Thread t = new Thread(r, "repgap-train");
                 t.setDaemon(true);

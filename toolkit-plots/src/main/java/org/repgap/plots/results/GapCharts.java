@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.repgap.gap.AsymptoticLaw;
 import org.repgap.gap.GapAnalysis;
-import org.repgap.gap.LearningCurve;
+import org.repgap.gap.RepresentationGapCurve;
 import org.repgap.gap.SlopeFit;
 import org.repgap.plots.data.Curve;
 import org.repgap.plots.data.LearningCurveData;
@@ -22,7 +22,7 @@ public final class GapCharts {
     /** The learning-curve chart of a gap result. */
     public static LearningCurveData learningCurve(GapAnalysis.Result r) {
         List<LearningCurveData.Point> pts = new ArrayList<>();
-        for (LearningCurve.CurvePoint p : r.curve()) {
+        for (RepresentationGapCurve.CurvePoint p : r.curve()) {
             double sd = Labels.orNaN(p.rgSd());
             pts.add(new LearningCurveData.Point(p.n(), p.rgMean(), p.rgMean() - sd, p.rgMean() + sd));
         }

@@ -82,7 +82,7 @@ class ResultRoundTripTest {
 
         QuantizationResult[] q = new QuantizationResult[1];
         GapAnalysis.Options go = new GapAnalysis.Options(
-                org.repgap.gap.LearningCurve.Options.leaveOneOut(new int[] {50, 100, 200}, 2, 5),
+                org.repgap.gap.RepresentationGapCurve.Options.leaveOneOut(new int[] {50, 100, 200}, 2, 5),
                 new SlopeFit.Options(SlopeFit.Method.OLS, 0.95, 100, 5), null, "quantization", 5, null);
         gap = GapAnalysis.run(x, Groups.parse("signs"), m -> NeighborSearch.auto(m, x.dim()), go, (data, g) -> {
             q[0] = QuantizationEstimator.estimate(data, QuantizationEstimator.Options.defaults(5));

@@ -3,18 +3,19 @@ package org.repgap.diffusion;
 import java.util.List;
 import org.repgap.InvalidInputException;
 import org.repgap.data.PointCloud;
+import org.repgap.gap.IdealDenoiser;
 import org.repgap.group.SymmetryGroup;
 
 /**
  * The empirical optimal {@code G}-equivariant denoiser (THEORY.md section 2) as a trainer
  * {@link Denoiser}: a batch adapter over the reference implementation
- * {@link org.repgap.gap.IdealDenoiser}, with a cap on the size of the orbit-augmented training set,
+ * {@link IdealDenoiser}, with a cap on the size of the orbit-augmented training set,
  * since the trainer evaluates it on every point of its sigma grid.
  */
-public final class IdealDenoiser implements Denoiser {
-    private final org.repgap.gap.IdealDenoiser ideal;
+public final class IdealDenoiserAdapter implements Denoiser {
+    private final IdealDenoiser ideal;
 
-    private IdealDenoiser(org.repgap.gap.IdealDenoiser ideal) {
+    private IdealDenoiserAdapter(IdealDenoiser ideal) {
         this.ideal = ideal;
     }
 
@@ -25,7 +26,7 @@ public final class IdealDenoiser implements Denoiser {
      * @param maxPoints  largest orbit-augmented set allowed (memory and time grow with it)
      * @throws InvalidInputException if the augmented set would exceed {@code maxPoints} or the group has no element list
      */
-    public static IdealDenoiser of(PointCloud train, SymmetryGroup group, int resolution, int maxPoints) {
+    public static IdealDenoiserAdapter of(PointCloud train, SymmetryGroup group, int resolution, int maxPoints) {
         int d = train.dim();
         long elements;
         try {
@@ -39,7 +40,7 @@ public final class IdealDenoiser implements Denoiser {
             throw InvalidInputException.of("ideal denoiser: group %s gives %d orbit points on R^%d, above the limit %d",
                     group.spec(), elements < 0 ? -1 : elements * train.n(), d, maxPoints);
         }
-        return new IdealDenoiser(org.repgap.gap.IdealDenoiser.of(train, group, resolution));
+        return new IdealDenoiserAdapter(IdealDenoiser.of(train, group, resolution));
     }
 
     /** Number of orbit points {@code |G| n}. */

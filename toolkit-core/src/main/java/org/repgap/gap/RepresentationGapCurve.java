@@ -29,8 +29,8 @@ import org.repgap.provenance.Provenance;
  * {@code n} ({@link Subsampling#INDEPENDENT}, points independent across
  * {@code n}).
  */
-public final class LearningCurve {
-    private LearningCurve() {
+public final class RepresentationGapCurve {
+    private RepresentationGapCurve() {
     }
 
     /** How the gap is measured at each training-set size. */
@@ -252,7 +252,7 @@ public final class LearningCurve {
         params.put("subsampling", options.subsampling().name().toLowerCase(Locale.ROOT));
         params.put("metric", search.metric().name());
         params.put("search", search.name());
-        Provenance prov = Provenance.of("LearningCurve", params, data.sha256(), options.seed());
+        Provenance prov = Provenance.of("RepresentationGapCurve", params, data.sha256(), options.seed());
         return new Result(points, options.evaluation(), options.subsampling(), testPoints, search.metric().name(), prov);
     }
 
