@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
         showDefaultValues = true,
         description = {
                 "Estimates the intrinsic dimension of a point cloud (one point per row) with nearest-neighbour "
-                        + "estimators (mle, twonn, gride, tle, mom, corrint) and PCA (lpca), with scikit-dimension's "
+                        + "estimators (mle, twonn, gride, tle, mom, mada, corrint) and PCA (lpca), with scikit-dimension's "
                         + "defaults (DADApy's for gride, reported at neighbour ranks n1 = 1, 2, 4, ..., 32). One k-NN "
                         + "graph, for the largest k needed, is computed and shared by all estimators. Exact duplicate "
                         + "rows are removed first (see --duplicates). With --bootstrap B, each estimate gets a percentile "
@@ -88,7 +88,7 @@ public final class IdCommand implements Callable<Integer> {
     double budget;
 
     @Option(names = "--k", paramLabel = "K",
-            description = "Number of neighbours of mle, tle and mom (defaults 20, 20, 100 as scikit-dimension).")
+            description = "Number of neighbours of mle, tle, mom and mada (defaults 20, 20, 100, 20 as scikit-dimension).")
     Integer k;
 
     @Option(names = "--mle-comb", paramLabel = "RULE", defaultValue = "mle",

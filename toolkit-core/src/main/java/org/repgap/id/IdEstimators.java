@@ -29,7 +29,7 @@ public final class IdEstimators {
     /**
      * The command-line settings that select variants; everything else keeps the peers' defaults.
      *
-     * @param k                 neighbours of mle, tle and mom ({@code null}: their defaults 20, 20, 100)
+     * @param k                 neighbours of mle, tle, mom and mada ({@code null}: their defaults 20, 20, 100, 20)
      * @param mleCombination    mle's combination rule
      * @param twoNnFit          twonn's fit
      * @param grideRangeMax     largest rank of gride's scale analysis ({@code n1} up to half of it)
@@ -119,6 +119,13 @@ public final class IdEstimators {
                     new EstimatorDescriptor.Cost(EstimatorDescriptor.Growth.N_K, 5), "",
                     s -> MomEstimator.of(s.k() == null ? MomEstimator.Options.defaults()
                             : MomEstimator.Options.defaults().withK(s.k())), null),
+            register("mada", "manifold-adaptive dimension estimation: log 2 / log(r_k / r_floor(k/2))",
+                    "A. M. Farahmand, C. Szepesvari, J.-Y. Audibert, ICML 2007, doi:10.1145/1273496.1273530",
+                    SKDIM + "skdim.id.MADA", true, true, false,
+                    new EstimatorDescriptor.Cost(EstimatorDescriptor.Growth.N_K, 40),
+                    "reads the shared graph instead of scikit-dimension's n x n distance matrix (same ranks on distinct points)",
+                    s -> MadaEstimator.of(s.k() == null ? MadaEstimator.Options.defaults()
+                            : MadaEstimator.Options.defaults().withK(s.k())), null),
             register("corrint", "correlation integral (Grassberger-Procaccia)",
                     "P. Grassberger, I. Procaccia, Physica D 9, 189 (1983), doi:10.1016/0167-2789(83)90298-1",
                     SKDIM + "skdim.id.CorrInt", false, true, false,

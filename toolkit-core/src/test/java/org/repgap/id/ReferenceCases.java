@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Rows of scikit-dimension 0.3.4 / DADApy {@code reference.csv} and the estimator of this package that
- * computes the same quantity (null for estimators not implemented here: DANCo, ESS, FisherS, KNN, MADA, MiND_ML).
+ * computes the same quantity (null for estimators not implemented here: DANCo, ESS, FisherS, KNN, MiND_ML).
  */
 final class ReferenceCases {
     private ReferenceCases() {
@@ -109,6 +109,8 @@ final class ReferenceCases {
                 return MomEstimator.withDefaults();
             case "skdim:TLE":
                 return TleEstimator.withDefaults();
+            case "skdim:MADA":
+                return MadaEstimator.withDefaults();
             case "skdim:CorrInt":
                 return CorrIntEstimator.withDefaults();
             case "skdim:lPCA":
