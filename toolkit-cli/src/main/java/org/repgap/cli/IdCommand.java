@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
         showDefaultValues = true,
         description = {
                 "Estimates the intrinsic dimension of a point cloud (one point per row) with nearest-neighbour "
-                        + "estimators (mle, twonn, gride, tle, mom, corrint) and PCA (lpca), with scikit-dimension's "
+                        + "estimators (mle, twonn, gride, tle, mom, mada, knn, corrint) and PCA (lpca), with scikit-dimension's "
                         + "defaults (DADApy's for gride, reported at neighbour ranks n1 = 1, 2, 4, ..., 32). One k-NN "
                         + "graph, for the largest k needed, is computed and shared by all estimators. Exact duplicate "
                         + "rows are removed first (see --duplicates). With --bootstrap B, each estimate gets a percentile "
@@ -74,7 +74,7 @@ public final class IdCommand implements Callable<Integer> {
     @Option(names = "--n", paramLabel = "N", description = "Number of points to generate with --dataset (default 2500).")
     Integer n;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of --dataset and of the bootstrap.")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of --dataset, of the bootstrap and of knn (0 to 2^31 - 1; knn with seed S gives scikit-dimension's KNN after np.random.seed(S)).")
     long seed;
 
     @Option(names = "--estimator", paramLabel = "LIST", defaultValue = "all",
@@ -88,7 +88,7 @@ public final class IdCommand implements Callable<Integer> {
     double budget;
 
     @Option(names = "--k", paramLabel = "K",
-            description = "Number of neighbours of mle, tle and mom (defaults 20, 20, 100 as scikit-dimension).")
+            description = "Number of neighbours of mle, tle, mom and mada (defaults 20, 20, 100, 20 as scikit-dimension).")
     Integer k;
 
     @Option(names = "--mle-comb", paramLabel = "RULE", defaultValue = "mle",
@@ -170,11 +170,15 @@ public final class IdCommand implements Callable<Integer> {
         if (k != null && k < 1) {
             throw InvalidInputException.of("--k %d: the number of neighbours must be at least 1", k);
         }
+        if (!(seed >= 0 && seed <= Integer.MAX_VALUE)) {
+            throw InvalidInputException.of("--seed %d: expected 0 to 2147483647 (knn seeds numpy's legacy generator with it)", seed);
+        }
         IdEstimators.Settings settings = IdEstimators.Settings.defaults().withK(k)
                 .withMleCombination(Combination.parse(mleComb))
                 .withTwoNnFit(TwoNnEstimator.Fit.parse(twoNnFit))
                 .withGrideRangeMax(grideRange)
-                .withLpca(LocalPcaEstimator.Version.parse(lpcaVersion), lpcaK);
+                .withLpca(LocalPcaEstimator.Version.parse(lpcaVersion), lpcaK)
+                .withSeed(seed);
         if (bootstrap < 0) {
             throw InvalidInputException.of("--bootstrap %d: the number of replicates must be 0 (none) or positive", bootstrap);
         }

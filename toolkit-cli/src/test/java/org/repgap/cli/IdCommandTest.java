@@ -74,8 +74,8 @@ class IdCommandTest {
         assertEquals(3, root.get("ambient_dim").asInt());
         assertEquals(0, root.get("duplicates").asInt());
         JsonNode est = root.get("estimates");
-        // mle, twonn, 6 gride scales (n1 = 1..32), tle, mom, corrint, lpca
-        assertEquals(12, est.size());
+        // mle, twonn, 6 gride scales (n1 = 1..32), tle, mom, mada, knn, corrint, lpca
+        assertEquals(14, est.size());
         for (JsonNode e : est) {
             assertTrue(IdEstimators.names().contains(e.get("estimator").asText()), e.toString());
             assertTrue(e.get("dimension").isNumber(), e.toString());
@@ -255,7 +255,7 @@ class IdCommandTest {
                     Double.doubleToLongBits(e.get("dimension").asDouble()), name);
             i++;
         }
-        assertEquals(12, i);
+        assertEquals(14, i);
         assertEquals(0, all.get("skipped").size());
     }
 

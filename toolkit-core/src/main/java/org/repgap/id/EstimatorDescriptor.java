@@ -51,7 +51,7 @@ public record EstimatorDescriptor(String name, String method, String reference, 
      * the estimator's neighbours ({@link IdEstimator#neighbors()}).
      */
     public enum Growth {
-        N("n"), N_K("n k"), N_K2_D("n k^2 D"), N2_D("n^2 D"), N_D_MIN_N_D("n D min(n, D)");
+        D("D"), N("n"), N_K("n k"), N_K2_D("n k^2 D"), N2_D("n^2 D"), N_D_MIN_N_D("n D min(n, D)");
 
         private final String formula;
 
@@ -68,6 +68,7 @@ public record EstimatorDescriptor(String name, String method, String reference, 
         public double units(int n, int dim, int k) {
             double nn = n;
             return switch (this) {
+                case D -> dim;
                 case N -> nn;
                 case N_K -> nn * k;
                 case N_K2_D -> nn * k * k * dim;

@@ -29,15 +29,16 @@ public final class IdEstimators {
     /**
      * The command-line settings that select variants; everything else keeps the peers' defaults.
      *
-     * @param k                 neighbours of mle, tle and mom ({@code null}: their defaults 20, 20, 100)
+     * @param k                 neighbours of mle, tle, mom and mada ({@code null}: their defaults 20, 20, 100, 20)
      * @param mleCombination    mle's combination rule
      * @param twoNnFit          twonn's fit
      * @param grideRangeMax     largest rank of gride's scale analysis ({@code n1} up to half of it)
      * @param lpcaVersion       lpca's rule
      * @param lpcaNeighborhood  0 for one global PCA, else neighbours of each pointwise PCA
+     * @param seed              seed of the estimators that draw random numbers (knn), 0 to 2^31 - 1
      */
     public record Settings(Integer k, Combination mleCombination, TwoNnEstimator.Fit twoNnFit, int grideRangeMax,
-                           LocalPcaEstimator.Version lpcaVersion, int lpcaNeighborhood) {
+                           LocalPcaEstimator.Version lpcaVersion, int lpcaNeighborhood, long seed) {
         public Settings {
             if (k != null && !(k >= 1)) {
                 throw InvalidInputException.of("k = %d: the number of neighbours must be at least 1", k);
@@ -52,32 +53,39 @@ public final class IdEstimators {
             Objects.requireNonNull(mleCombination, "mleCombination");
             Objects.requireNonNull(twoNnFit, "twoNnFit");
             Objects.requireNonNull(lpcaVersion, "lpcaVersion");
+            if (!(seed >= 0 && seed <= Integer.MAX_VALUE)) {
+                throw InvalidInputException.of("seed = %d: expected 0 to 2147483647", seed);
+            }
         }
 
-        /** The peers' defaults. */
+        /** The peers' defaults, seed 0. */
         public static Settings defaults() {
             return new Settings(null, Combination.MLE, TwoNnEstimator.Fit.LINEAR, GrideEstimator.DEFAULT_RANGE_MAX,
-                    LocalPcaEstimator.Version.FO, 0);
+                    LocalPcaEstimator.Version.FO, 0, 0);
         }
 
         public Settings withK(Integer newK) {
-            return new Settings(newK, mleCombination, twoNnFit, grideRangeMax, lpcaVersion, lpcaNeighborhood);
+            return new Settings(newK, mleCombination, twoNnFit, grideRangeMax, lpcaVersion, lpcaNeighborhood, seed);
         }
 
         public Settings withMleCombination(Combination c) {
-            return new Settings(k, c, twoNnFit, grideRangeMax, lpcaVersion, lpcaNeighborhood);
+            return new Settings(k, c, twoNnFit, grideRangeMax, lpcaVersion, lpcaNeighborhood, seed);
         }
 
         public Settings withTwoNnFit(TwoNnEstimator.Fit f) {
-            return new Settings(k, mleCombination, f, grideRangeMax, lpcaVersion, lpcaNeighborhood);
+            return new Settings(k, mleCombination, f, grideRangeMax, lpcaVersion, lpcaNeighborhood, seed);
         }
 
         public Settings withGrideRangeMax(int r) {
-            return new Settings(k, mleCombination, twoNnFit, r, lpcaVersion, lpcaNeighborhood);
+            return new Settings(k, mleCombination, twoNnFit, r, lpcaVersion, lpcaNeighborhood, seed);
         }
 
         public Settings withLpca(LocalPcaEstimator.Version v, int neighborhood) {
-            return new Settings(k, mleCombination, twoNnFit, grideRangeMax, v, neighborhood);
+            return new Settings(k, mleCombination, twoNnFit, grideRangeMax, v, neighborhood, seed);
+        }
+
+        public Settings withSeed(long newSeed) {
+            return new Settings(k, mleCombination, twoNnFit, grideRangeMax, lpcaVersion, lpcaNeighborhood, newSeed);
         }
     }
 
@@ -119,6 +127,22 @@ public final class IdEstimators {
                     new EstimatorDescriptor.Cost(EstimatorDescriptor.Growth.N_K, 5), "",
                     s -> MomEstimator.of(s.k() == null ? MomEstimator.Options.defaults()
                             : MomEstimator.Options.defaults().withK(s.k())), null),
+            register("mada", "manifold-adaptive dimension estimation: log 2 / log(r_k / r_floor(k/2))",
+                    "A. M. Farahmand, C. Szepesvari, J.-Y. Audibert, ICML 2007, doi:10.1145/1273496.1273530",
+                    SKDIM + "skdim.id.MADA", true, true, false,
+                    new EstimatorDescriptor.Cost(EstimatorDescriptor.Growth.N_K, 40),
+                    "reads the shared graph instead of scikit-dimension's n x n distance matrix (same ranks on distinct points)",
+                    s -> MadaEstimator.of(s.k() == null ? MadaEstimator.Options.defaults()
+                            : MadaEstimator.Options.defaults().withK(s.k())), null),
+            register("knn", "k-NN graph length: L_p ~ c p^((d - gamma)/d) over sample sizes p, d by least squares",
+                    "J. A. Costa, A. O. Hero, IEEE Trans. Signal Process. 52 (2004), doi:10.1109/TSP.2004.831130; "
+                            + "K. M. Carter, R. Raich, A. O. Hero, IEEE Trans. Signal Process. 58 (2010), "
+                            + "doi:10.1109/TSP.2009.2031722",
+                    SKDIM + "skdim.id.KNN", false, true, false,
+                    new EstimatorDescriptor.Cost(EstimatorDescriptor.Growth.D, 2000),
+                    "numpy's legacy generator (MT19937) with --seed: seed s reproduces np.random.seed(s); KNN().fit(X); "
+                            + "integer estimate, mostly noise with the default sample sizes 3 to 6",
+                    s -> KnnGraphLengthEstimator.of(KnnGraphLengthEstimator.Options.defaults().withSeed(s.seed())), null),
             register("corrint", "correlation integral (Grassberger-Procaccia)",
                     "P. Grassberger, I. Procaccia, Physica D 9, 189 (1983), doi:10.1016/0167-2789(83)90298-1",
                     SKDIM + "skdim.id.CorrInt", false, true, false,

@@ -24,7 +24,7 @@ class DuplicatesTest {
     static final PointCloud WITH_DUPLICATES = TestClouds.withDuplicates(DISTINCT, 50);
 
     @ParameterizedTest
-    @ValueSource(strings = {"mle", "twonn", "gride", "tle", "mom", "corrint", "lpca"})
+    @ValueSource(strings = {"mle", "twonn", "gride", "tle", "mom", "mada", "knn", "corrint", "lpca"})
     void deduplicationGivesTheEstimateOnTheDistinctPoints(String name) {
         IdEstimator e = IdEstimators.create(name);
         IdResult clean = IdEstimation.run(e, IdContext.of(DISTINCT));

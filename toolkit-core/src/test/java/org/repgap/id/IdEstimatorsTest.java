@@ -33,7 +33,7 @@ class IdEstimatorsTest {
             assertFalse(d.method().isBlank(), d.name());
             assertFalse(d.defaults().isEmpty(), d.name());
         }
-        assertEquals(List.of("mle", "twonn", "gride", "tle", "mom", "corrint", "lpca"), names());
+        assertEquals(List.of("mle", "twonn", "gride", "tle", "mom", "mada", "knn", "corrint", "lpca"), names());
     }
 
     /** The flags are checked against what the default estimator does on a square in R^3. */
@@ -85,12 +85,13 @@ class IdEstimatorsTest {
         assertThrows(InvalidInputException.class, () -> IdEstimators.select("lpca", IdEstimators.Settings.defaults(), orbit, 60));
 
         // a budget of 0.1 ms on 300 points in R^3: mle (n k = 6000 units at 125 ns: 0.75 ms) and tle (n k^2 D = 360,000
-        // units at 1.4 ns: 0.5 ms) go; corrint (n^2 D at 0.012 ns: 3 us) and lpca (n D^2 at 2.4 ns: 6 us) stay
+        // units at 1.4 ns: 0.5 ms) go; mada (n k at 40 ns: 0.24 ms) goes too; knn (D at 2000 ns: 6 us), corrint (n^2 D at
+        // 0.012 ns: 3 us) and lpca (n D^2 at 2.4 ns: 6 us) stay
         IdContext ctx = IdContext.of(X);
         IdEstimators.Selection cheap = IdEstimators.select("all", IdEstimators.Settings.defaults(), ctx, 1e-4);
         List<String> left = cheap.skipped().stream().map(IdReport.Skipped::estimator).toList();
-        assertTrue(left.contains("tle") && left.contains("mle"), left.toString());
-        assertEquals(List.of("corrint", "lpca"), cheap.estimators().stream().map(IdEstimator::name).toList());
+        assertTrue(left.contains("tle") && left.contains("mle") && left.contains("mada"), left.toString());
+        assertEquals(List.of("knn", "corrint", "lpca"), cheap.estimators().stream().map(IdEstimator::name).toList());
         assertTrue(cheap.skipped().get(0).reason().startsWith("cost: about"), cheap.skipped().get(0).reason());
         assertFalse(cheap.estimators().isEmpty());
         assertEquals(1, IdEstimators.select("tle", IdEstimators.Settings.defaults(), ctx, 1e-9).estimators().size());

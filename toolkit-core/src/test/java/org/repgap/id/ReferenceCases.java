@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Rows of scikit-dimension 0.3.4 / DADApy {@code reference.csv} and the estimator of this package that
- * computes the same quantity (null for estimators not implemented here: DANCo, ESS, FisherS, KNN, MADA, MiND_ML).
+ * computes the same quantity (null for estimators not implemented here: DANCo, ESS, FisherS, MiND_ML).
  */
 final class ReferenceCases {
     private ReferenceCases() {
@@ -109,6 +109,10 @@ final class ReferenceCases {
                 return MomEstimator.withDefaults();
             case "skdim:TLE":
                 return TleEstimator.withDefaults();
+            case "skdim:MADA":
+                return MadaEstimator.withDefaults();
+            case "skdim:KNN":
+                return KnnGraphLengthEstimator.withDefaults(); // seed 0: the reference ran np.random.seed(0) before each fit
             case "skdim:CorrInt":
                 return CorrIntEstimator.withDefaults();
             case "skdim:lPCA":
