@@ -192,7 +192,7 @@ class GapAnalysisTest {
     @Test
     void extremeMagnitudesGiveTheSameSlopeOrAreRefused() {
         PointCloud x = Manifolds.sphere(400, 2, 4);
-        GapAnalysis.Options o = GapAnalysis.Options.of(LearningCurve.Options.leaveOneOut(new int[] {100, 200, 400}, 1, 3));
+        GapAnalysis.Options o = GapAnalysis.Options.of(RepresentationGapCurve.Options.leaveOneOut(new int[] {100, 200, 400}, 1, 3));
         GapAnalysis.Result ref = GapAnalysis.run(x, Groups.none(), NeighborSearch::bruteForce, o, null, Progress.NONE);
         GapAnalysis.Result big = GapAnalysis.run(times(x, 1e100), Groups.none(), NeighborSearch::bruteForce, o, null, Progress.NONE);
         assertEquals(ref.fit().dImplied(), big.fit().dImplied(), 1e-9);
