@@ -38,7 +38,7 @@ public final class FitScalingLaw {
                 Progress.NONE);
         for (LawReport r : reports) {
             System.out.printf(Locale.ROOT, "%-13s AICc %8.2f  holdout error %.4f  params %s  implied d %s%n", r.law(),
-                    r.aicc(), r.holdoutError(), r.params(), r.dImplied() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.dImplied()));
+                    r.aicc(), r.holdoutError(), r.params(), r.dimension() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.dimension()));
         }
     }
 }

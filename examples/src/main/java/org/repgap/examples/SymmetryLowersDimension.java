@@ -26,7 +26,7 @@ public final class SymmetryLowersDimension {
                 new SymmetryComparison.Options(new int[] {250, 500, 1000, 2000, 4000}, 3, 1, 100), Progress.NONE);
         for (SymmetryComparison.Row row : result.rows()) {
             System.out.printf(Locale.ROOT, "%-5s TwoNN d = %.2f, gap slope %.3f (implied d = %.2f), law %.3g n^(-%.3f)%n",
-                    row.group(), row.estimate("twonn").dimension(), row.gap().fit().slope(), row.gap().fit().dImplied(),
+                    row.group(), row.estimate("twonn").dimension(), row.gap().fit().slope(), row.gap().fit().dimension(),
                     row.gap().law().constant(), row.gap().law().exponent());
         }
         System.out.printf(Locale.ROOT, "samples needed modulo so2 to match n = 4000 without: %.0f%n", result.equivalentSize());

@@ -172,7 +172,7 @@ public final class DemoCommand implements Callable<Integer> {
             SlopeFit s = row.gap().fit();
             return s.slopeCiLow() == null ? f("%.3f", s.slope()) : f("%.3f [%.3f, %.3f]", s.slope(), s.slopeCiLow(), s.slopeCiHigh());
         }));
-        rows.add(column(r, "implied d = -2/slope", row -> row.gap().fit().dImplied() == null ? "-" : f("%.2f", row.gap().fit().dImplied())));
+        rows.add(column(r, "implied d = -2/slope", row -> row.gap().fit().dimension() == null ? "-" : f("%.2f", row.gap().fit().dimension())));
         rows.add(column(r, "law C n^(-2/d), d (TwoNN)", row -> f("%.3g n^(-%.3f)", row.gap().law().constant(), row.gap().law().exponent())));
         int nMax = r.rows().get(0).gap().curve().get(r.rows().get(0).gap().curve().size() - 1).n();
         rows.add(column(r, f("RG at n = %d, measured", nMax), row -> f("%.4g", row.largestSizeGap())));
@@ -236,10 +236,10 @@ public final class DemoCommand implements Callable<Integer> {
             SlopeFit s = row.gap().fit();
             double[] fitY = Arrays.stream(xs).map(v -> Math.exp(s.intercept() + s.slope() * Math.log(v))).toArray();
             LearningCurveData.FittedLaw fit = new LearningCurveData.FittedLaw("fit", xs, fitY, null, null,
-                    s.dImplied() == null ? Double.NaN : s.dImplied(),
-                    s.dCiLow() == null ? Double.NaN : s.dCiLow(), s.dCiHigh() == null ? Double.NaN : s.dCiHigh());
+                    s.dimension() == null ? Double.NaN : s.dimension(),
+                    s.dimensionCiLow() == null ? Double.NaN : s.dimensionCiLow(), s.dimensionCiHigh() == null ? Double.NaN : s.dimensionCiHigh());
             String yLabel = row.group().equals("none") ? "RGₙ, no symmetry" : "RGₙ modulo " + row.group();
-            panels.add(new LearningCurveData(pts, List.of(new Curve(f("law, d = %.2f", law.d()), xs, lawY)), List.of(fit),
+            panels.add(new LearningCurveData(pts, List.of(new Curve(f("law, d = %.2f", law.dimension()), xs, lawY)), List.of(fit),
                     Double.NaN, LearningCurveData.X_LABEL, yLabel));
             for (IdResult e : row.estimates()) {
                 if (e.dimension() != null) {

@@ -65,8 +65,8 @@ final class DemoHtml {
         b.append("</tr>\n<tr><td>implied d = -2/slope</td>");
         for (SymmetryComparison.Row r : c.rows()) {
             SlopeFit f = r.gap().fit();
-            b.append("<td>").append(f.dImplied() == null ? "-" : g(f.dImplied()) + (f.dCiLow() == null || f.dCiHigh() == null ? ""
-                    : " [" + g(f.dCiLow()) + ", " + g(f.dCiHigh()) + "]")).append("</td>");
+            b.append("<td>").append(f.dimension() == null ? "-" : g(f.dimension()) + (f.dimensionCiLow() == null || f.dimensionCiHigh() == null ? ""
+                    : " [" + g(f.dimensionCiLow()) + ", " + g(f.dimensionCiHigh()) + "]")).append("</td>");
         }
         b.append("</tr>\n<tr><td>law</td>");
         for (SymmetryComparison.Row r : c.rows()) {

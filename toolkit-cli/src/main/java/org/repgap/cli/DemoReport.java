@@ -129,8 +129,7 @@ final class DemoReport {
     /** Every section's result, in the schemas the commands write. */
     Map<String, Object> results() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", "demo");
-        m.put("schema_version", 1);
+        m.put("schema", "repgap.demo/1");
         Map<String, Object> st = new LinkedHashMap<>();
         st.put("dataset", settings.dataset());
         st.put("n", settings.n());

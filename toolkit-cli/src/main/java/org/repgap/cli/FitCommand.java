@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.repgap.io.Csv;
 import org.repgap.InvalidInputException;
 import org.repgap.fit.CurveFitter;
 import org.repgap.fit.FitAnalysis;
@@ -253,11 +254,16 @@ public final class FitCommand implements Callable<Integer> {
         return v == null || !Double.isFinite(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
     }
 
+    private static String csvCell(String s) {
+        return Csv.text(s);
+    }
+
     /** One row per (group, law, parameter). */
     static String csv(FitReport report, List<String> groupBy) {
         StringBuilder sb = new StringBuilder();
         List<String> head = new ArrayList<>(groupBy);
-        head.addAll(List.of("law", "param", "value", "ci_low", "ci_high", "standard_error", "dimension", "aicc", "bic",
+        head.addAll(List.of("law", "param", "value", "ci_low", "ci_high", "ci_level", "standard_error", "dimension", "dimension_ci_low",
+                "dimension_ci_high", "aicc", "bic",
                 "holdout_error", "converged", "points"));
         sb.append(String.join(",", head.stream().map(FitCommand::csvCell).toList())).append('\n');
         for (FitReport.LawFit r : report.fits()) {
@@ -268,14 +274,17 @@ public final class FitCommand implements Callable<Integer> {
                 }
                 row.add(csvCell(r.law()));
                 row.add(csvCell(p.name()));
-                row.add(num(p.value()));
-                row.add(num(p.ciLow()));
-                row.add(num(p.ciHigh()));
-                row.add(num(p.standardError()));
-                row.add(num(r.dimension()));
-                row.add(num(r.aicc()));
-                row.add(num(r.bic()));
-                row.add(num(r.holdoutError()));
+                row.add(Csv.number(p.value()));
+                row.add(Csv.number(p.ciLow()));
+                row.add(Csv.number(p.ciHigh()));
+                row.add(Csv.number(p.ciLow() == null ? null : report.ciLevel()));
+                row.add(Csv.number(p.standardError()));
+                row.add(Csv.number(r.dimension()));
+                row.add(Csv.number(r.dimensionCiLow()));
+                row.add(Csv.number(r.dimensionCiHigh()));
+                row.add(Csv.number(r.aicc()));
+                row.add(Csv.number(r.bic()));
+                row.add(Csv.number(r.holdoutError()));
                 row.add(Boolean.toString(r.converged()));
                 row.add(Integer.toString(r.points()));
                 sb.append(String.join(",", row)).append('\n');
@@ -284,9 +293,6 @@ public final class FitCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static String csvCell(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
 
     /** A ranked table per group, then each law's parameters with intervals. */
     static String text(FitReport report, double level, Loss loss) {
@@ -302,7 +308,7 @@ public final class FitCommand implements Callable<Integer> {
                 sb.append("group ").append(e.getKey()).append('\n');
             }
             sb.append(String.format(Locale.ROOT, "%-4s %-14s %12s %12s %10s %10s %6s %6s%n", "rank", "law", "aicc", "bic",
-                    "holdout", "d_implied", "conv", "points"));
+                    "holdout", "dimension", "conv", "points"));
             int rank = 1;
             for (FitReport.LawFit r : e.getValue()) {
                 sb.append(String.format(Locale.ROOT, "%-4d %-14s %12s %12s %10s %10s %6s %6d%n", rank++, r.law(), num(r.aicc()),
@@ -315,14 +321,14 @@ public final class FitCommand implements Callable<Integer> {
                     sb.append("  full-data fit:\n");
                 }
                 for (FitReport.Estimate p : r.parameters()) {
-                    sb.append(String.format(Locale.ROOT, "  %-8s = %-12s", p.name(), num(p.value())));
+                    sb.append(String.format(Locale.ROOT, "  %-9s = %-12s", p.name(), num(p.value())));
                     if (ci) {
                         sb.append(String.format(Locale.ROOT, " %.0f%% CI [%s, %s]", 100 * level, num(p.ciLow()), num(p.ciHigh())));
                     }
                     sb.append('\n');
                 }
                 if (r.dimension() != null) {
-                    sb.append(String.format(Locale.ROOT, "  %-8s = %-12s", "d_implied", num(r.dimension())));
+                    sb.append(String.format(Locale.ROOT, "  %-9s = %-12s", "dimension", num(r.dimension())));
                     if (ci) {
                         sb.append(String.format(Locale.ROOT, " CI [%s, %s]", num(r.dimensionCiLow()), num(r.dimensionCiHigh())));
                     }

@@ -3,6 +3,7 @@ package org.repgap.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.repgap.io.Csv;
 import org.repgap.InvalidInputException;
 import org.repgap.data.PointCloud;
 import org.repgap.data.PointClouds;
@@ -196,12 +197,19 @@ public final class GapCommand implements Callable<Integer> {
     }
 
     private static String csv(GapAnalysis.Result r) {
-        StringBuilder sb = new StringBuilder("n,gap_size,rg_mean,rg_sd,seeds,predicted,ratio\n");
+        // one tidy table: the curve per row, the fit and the law (one value each) repeated on every row
+        StringBuilder sb = new StringBuilder("n,gap_size,rg_mean,rg_sd,seeds,predicted,ratio,slope,slope_ci_low,slope_ci_high,"
+                + "dimension,dimension_ci_low,dimension_ci_high,ci_level,law_constant,law_exponent,law_dimension,law_sample_multiplier\n");
+        SlopeFit f = r.fit();
+        AsymptoticLaw l = r.law();
+        String tail = String.join(",", Csv.number(f.slope()), Csv.number(f.slopeCiLow()), Csv.number(f.slopeCiHigh()),
+                Csv.number(f.dimension()), Csv.number(f.dimensionCiLow()), Csv.number(f.dimensionCiHigh()), Csv.number(f.ciLevel()),
+                Csv.number(l.constant()), Csv.number(l.exponent()), Csv.number(l.dimension()), Csv.number(l.sampleMultiplier()));
         for (int j = 0; j < r.curve().size(); j++) {
             RepresentationGapCurve.CurvePoint p = r.curve().get(j);
             AsymptoticLaw.Check c = r.comparison().get(j);
-            sb.append(String.format(Locale.ROOT, "%d,%d,%.10g,%s,%d,%.10g,%.6f%n", p.n(), p.gapSize(), p.rgMean(),
-                    p.rgSd() == null ? "" : String.format(Locale.ROOT, "%.10g", p.rgSd()), p.seeds(), c.predicted(), c.ratio()));
+            sb.append(String.join(",", Integer.toString(p.n()), Integer.toString(p.gapSize()), Csv.number(p.rgMean()),
+                    Csv.number(p.rgSd()), Integer.toString(p.seeds()), Csv.number(c.predicted()), Csv.number(c.ratio()), tail)).append('\n');
         }
         return sb.toString();
     }
@@ -221,11 +229,11 @@ public final class GapCommand implements Callable<Integer> {
         }
         SlopeFit f = r.fit();
         sb.append(String.format(Locale.ROOT, "slope %.4f, %.0f%% interval [%s, %s] (%s); implied d = %s [%s, %s]%n", f.slope(),
-                100 * f.level(), fmt(f.slopeCiLow()), fmt(f.slopeCiHigh()), f.method(), fmt(f.dImplied()), fmt(f.dCiLow()), fmt(f.dCiHigh())));
+                100 * f.ciLevel(), fmt(f.slopeCiLow()), fmt(f.slopeCiHigh()), f.method(), fmt(f.dimension()), fmt(f.dimensionCiLow()), fmt(f.dimensionCiHigh())));
         AsymptoticLaw l = r.law();
         String base = l.sampleMultiplier() == 1 ? "n" : String.format(Locale.ROOT, "(%.0f n)", l.sampleMultiplier());
         sb.append(String.format(Locale.ROOT, "law: RG_n = %.5g %s^(-%.4f), d = %.4g from %s, constant by %d-NN Renyi estimate (%s route)%n",
-                l.constant(), base, l.exponent(), l.d(), l.dSource(), l.renyiK(), l.route()));
+                l.constant(), base, l.exponent(), l.dimension(), l.dimensionSource(), l.renyiK(), l.route()));
         return sb.toString();
     }
 

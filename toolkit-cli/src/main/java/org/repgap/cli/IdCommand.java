@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.repgap.InvalidInputException;
+import org.repgap.io.Csv;
 import org.repgap.data.PointCloud;
 import org.repgap.data.PointClouds;
 import org.repgap.datasets.Datasets;
@@ -269,9 +270,6 @@ public final class IdCommand implements Callable<Integer> {
         };
     }
 
-    private static String fmt(Double v) {
-        return v == null ? "" : String.format(Locale.ROOT, "%.6g", v);
-    }
 
     private static String params(Map<String, Object> p) {
         StringBuilder sb = new StringBuilder();
@@ -285,21 +283,17 @@ public final class IdCommand implements Callable<Integer> {
     }
 
     static String csv(IdReport report) {
-        StringBuilder sb = new StringBuilder("estimator,scale,dimension,ci_low,ci_high,standard_error,n,excluded,seconds,params\n");
+        StringBuilder sb = new StringBuilder("estimator,scale,dimension,ci_low,ci_high,ci_level,standard_error,n,excluded,seconds,params\n");
         for (IdResult r : report.estimates()) {
-            sb.append(String.join(",", r.estimator(), quote(r.scale()), fmt(r.dimension()), fmt(r.ciLow()), fmt(r.ciHigh()),
-                    fmt(r.standardError()), Integer.toString(r.n()), Integer.toString(r.excluded()),
-                    String.format(Locale.ROOT, "%.3f", r.seconds()), quote(params(r.params())))).append('\n');
+            sb.append(String.join(",", r.estimator(), Csv.text(r.scale()), Csv.number(r.dimension()), Csv.number(r.ciLow()),
+                    Csv.number(r.ciHigh()), Csv.number(r.ciLevel()), Csv.number(r.standardError()), Integer.toString(r.n()), Integer.toString(r.excluded()),
+                    String.format(Locale.ROOT, "%.3f", r.seconds()), Csv.text(params(r.params())))).append('\n');
         }
         for (IdReport.Skipped s : report.skipped()) {
             // a row without numbers: the scale column says it was skipped, the params column why
-            sb.append(String.join(",", s.estimator(), "skipped", "", "", "", "", "", "", "", quote(s.reason()))).append('\n');
+            sb.append(String.join(",", s.estimator(), "skipped", "", "", "", "", "", "", "", "", Csv.text(s.reason()))).append('\n');
         }
         return sb.toString();
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 
     static String text(IdReport report) {
@@ -372,9 +366,9 @@ public final class IdCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder("name,method,pointwise,group_metric,analytic_interval,scale_analysis,cost,defaults,"
                 + "peer,reference,notes\n");
         for (EstimatorDescriptor d : all) {
-            sb.append(String.join(",", d.name(), quote(d.method()), yesNo(d.pointwise()), yesNo(d.groupMetric()),
-                    yesNo(d.analyticInterval()), yesNo(d.hasScaleAnalysis()), quote(d.cost().formula()), quote(params(d.defaults())),
-                    quote(d.peer()), quote(d.reference()), quote(d.notes()))).append('\n');
+            sb.append(String.join(",", d.name(), Csv.text(d.method()), yesNo(d.pointwise()), yesNo(d.groupMetric()),
+                    yesNo(d.analyticInterval()), yesNo(d.hasScaleAnalysis()), Csv.text(d.cost().formula()), Csv.text(params(d.defaults())),
+                    Csv.text(d.peer()), Csv.text(d.reference()), Csv.text(d.notes()))).append('\n');
         }
         return sb.toString();
     }

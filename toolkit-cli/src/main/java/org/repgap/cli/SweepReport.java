@@ -3,6 +3,7 @@ package org.repgap.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.repgap.io.Csv;
 import org.repgap.diffusion.sweep.SweepLaws;
 import org.repgap.json.Json;
 import org.repgap.plots.adapters.SweepLawsFigure;
@@ -49,6 +50,6 @@ final class SweepReport {
     }
 
     private static String num(Double v) {
-        return v == null || !Double.isFinite(v) ? "" : String.format(Locale.ROOT, "%.17g", v);
+        return Csv.number(v);
     }
 }

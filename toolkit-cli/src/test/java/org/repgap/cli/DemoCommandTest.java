@@ -41,8 +41,8 @@ class DemoCommandTest {
         // standard error of about d/sqrt(n) = 0.07, the slope of a 5-point curve about 0.1 in d: tolerance 0.35.
         assertEquals(3.0, rows.get(0).get("estimates").get(0).get("dimension").asDouble(), 0.35);
         assertEquals(2.0, rows.get(1).get("estimates").get(0).get("dimension").asDouble(), 0.35);
-        assertEquals(3.0, rows.get(0).get("gap").get("fit").get("d_implied").asDouble(), 0.35);
-        assertEquals(2.0, rows.get(1).get("gap").get("fit").get("d_implied").asDouble(), 0.35);
+        assertEquals(3.0, rows.get(0).get("gap").get("fit").get("dimension").asDouble(), 0.35);
+        assertEquals(2.0, rows.get(1).get("gap").get("fit").get("dimension").asDouble(), 0.35);
         // fewer samples are needed modulo the group
         assertTrue(root.get("equivalent_size").asDouble() < 2000 / 4.0, root.get("equivalent_size").toString());
         JsonNode saving = demo.get("saving");
@@ -76,7 +76,7 @@ class DemoCommandTest {
         StringWriter err = new StringWriter();
         assertEquals(0, run(err, "demo", "--quick", "--out", report.toString()), err.toString());
         JsonNode results = Json.mapper().readTree(Files.readString(report.resolve("results.json")));
-        assertEquals("demo", results.get("kind").asText());
+        assertEquals("repgap.demo/1", results.get("schema").asText());
         JsonNode mechanisms = results.at("/sweep_laws/mechanisms");
         assertEquals(3, mechanisms.size());
         assertEquals("none", mechanisms.get(0).get("mechanism").asText());

@@ -92,7 +92,7 @@ class FitCommandTest {
         assertEquals(0, run("fit", "--input", curve().toString(), "--x", "train size", "--y", "test_loss", "--law", "power",
                 "--format", "csv", "--output", csv.toString()), err.toString());
         String[] lines = Files.readString(csv).split("\n");
-        assertEquals("law,param,value,ci_low,ci_high,standard_error,dimension,aicc,bic,holdout_error,converged,points", lines[0]);
+        assertEquals("law,param,value,ci_low,ci_high,ci_level,standard_error,dimension,dimension_ci_low,dimension_ci_high,aicc,bic,holdout_error,converged,points", lines[0]);
         assertEquals(3, lines.length);
     }
 

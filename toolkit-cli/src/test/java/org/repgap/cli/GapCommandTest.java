@@ -59,13 +59,13 @@ class GapCommandTest {
         assertEquals(800, p.get("n").asInt());
         assertEquals(5, p.get("seeds").asInt());
         assertTrue(p.get("rg_mean").asDouble() > 0 && p.get("rg_sd").asDouble() > 0);
-        assertEquals(1.0, root.get("law").get("d").asDouble());
-        assertEquals("given", root.get("law").get("d_source").asText());
+        assertEquals(1.0, root.get("law").get("dimension").asDouble());
+        assertEquals("given", root.get("law").get("dimension_source").asText());
         assertEquals(2.0, root.get("law").get("exponent").asDouble());
         // circle of length 2 pi: C_1 = Gamma(3) (2 pi / 2)^2 = 2 pi^2; Renyi estimate from 800 points within 10%
         assertEquals(2 * Math.PI * Math.PI, root.get("law").get("constant").asDouble(), 0.1 * 2 * Math.PI * Math.PI);
         JsonNode fit = root.get("fit");
-        assertEquals(1.0, fit.get("d_implied").asDouble(), 0.15);
+        assertEquals(1.0, fit.get("dimension").asDouble(), 0.15);
         assertTrue(fit.get("slope_ci_low").asDouble() < fit.get("slope").asDouble());
         assertTrue(fit.get("slope_ci_high").asDouble() > fit.get("slope").asDouble());
         assertEquals("none", root.get("group").get("spec").asText());
@@ -74,11 +74,18 @@ class GapCommandTest {
     @Test
     void textAndCsvFormats() {
         GapCommand c = parse("--dataset", "x", "--sizes", "50,100,200", "--test-fraction", "0.5", "--format", "csv");
-        String csv = c.render(c.analyse(circle(400, 2), Progress.NONE));
+        GapAnalysis.Result result = c.analyse(circle(400, 2), Progress.NONE);
+        String csv = c.render(result);
         String[] lines = csv.split("\n");
-        assertEquals("n,gap_size,rg_mean,rg_sd,seeds,predicted,ratio", lines[0]);
+        assertEquals("n,gap_size,rg_mean,rg_sd,seeds,predicted,ratio,slope,slope_ci_low,slope_ci_high,dimension,dimension_ci_low,"
+                + "dimension_ci_high,ci_level,law_constant,law_exponent,law_dimension,law_sample_multiplier", lines[0]);
         assertEquals(4, lines.length);
         assertTrue(lines[1].startsWith("50,50,"), lines[1]);
+        // the CSV holds the JSON's numbers exactly (round-trip decimal text), the slope and the law on every row
+        String[] row = lines[3].split(",", -1);
+        assertEquals(result.curve().get(2).rgMean(), Double.parseDouble(row[2]), 0);
+        assertEquals(result.fit().slope(), Double.parseDouble(row[7]), 0);
+        assertEquals(result.law().constant(), Double.parseDouble(row[14]), 0);
         GapCommand t = parse("--dataset", "x", "--sizes", "50,100,200", "--estimator", "quantization", "--format", "text");
         String text = t.render(t.analyse(circle(2000, 3), Progress.NONE));
         assertTrue(text.contains("implied d") && text.contains("from quantization"), text);
@@ -136,7 +143,7 @@ class GapCommandTest {
                 "--estimator", "twonn", "--format", "json", "--output", out.toString()), err.toString());
         com.fasterxml.jackson.databind.JsonNode law = Json.mapper().readTree(Files.readString(out)).get("law");
         // TwoNN on 2000 points has standard error d/sqrt(n) ~ 0.05; the quotient has a boundary in r: allow 0.3
-        assertEquals(2.0, law.get("d").asDouble(), 0.3);
-        assertEquals("twonn", law.get("d_source").asText());
+        assertEquals(2.0, law.get("dimension").asDouble(), 0.3);
+        assertEquals("twonn", law.get("dimension_source").asText());
     }
 }

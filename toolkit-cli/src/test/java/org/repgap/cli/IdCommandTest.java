@@ -108,7 +108,7 @@ class IdCommandTest {
         assertTrue(lines[3].startsWith("mle        k=10"), lines[3]);
         String csv = IdCommand.render(report, Output.Format.csv);
         assertEquals(4, csv.split("\n").length);
-        assertTrue(csv.startsWith("estimator,scale,dimension,ci_low,ci_high,standard_error,n,excluded,seconds,params\n"));
+        assertTrue(csv.startsWith("estimator,scale,dimension,ci_low,ci_high,ci_level,standard_error,n,excluded,seconds,params\n"));
     }
 
     @Test

@@ -112,7 +112,7 @@ class TrainCommandTest {
         Run json = run("fit", "--input", dir.toString(), "--format", "json");
         assertEquals(0, json.code(), json.err());
         var tree = org.repgap.json.Json.mapper().readTree(json.out());
-        assertEquals("sweep_laws", tree.get("kind").asText());
+        assertEquals("repgap.sweep-laws/1", tree.get("schema").asText());
         assertEquals(2, tree.at("/result/mechanisms/0/sizes").size());
         Run csv = run("fit", "--input", dir.toString(), "--format", "csv", "--sigma-factor", "0.1");
         assertEquals(0, csv.code(), csv.err());

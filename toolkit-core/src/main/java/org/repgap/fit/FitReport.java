@@ -35,13 +35,14 @@ import org.repgap.provenance.Provenance;
  * @param yLabel     the response column
  * @param fixedD     {@code d} held fixed in the {@code rg} law, {@code null} when fitted
  * @param breaks     breaks of the {@code broken} law
+ * @param ciLevel    level of every bootstrap interval and band, {@code null} without bootstrap
  * @param curves     one curve per group
  * @param fits       every law on every curve: by group in curve order, within a group ranked by {@link #RANKING}
  * @param warnings   laws skipped and what the readers warned about
  * @param provenance settings, input hash and seed
  */
 @JsonIgnoreProperties(value = "schema", allowGetters = true)
-public record FitReport(String xLabel, String yLabel, Double fixedD, int breaks, List<Curve> curves, List<LawFit> fits,
+public record FitReport(String xLabel, String yLabel, Double fixedD, int breaks, Double ciLevel, List<Curve> curves, List<LawFit> fits,
                         List<String> warnings, Provenance provenance) {
 
     /** The schema of the JSON form, {@code docs/results.md}. */
@@ -126,8 +127,8 @@ public record FitReport(String xLabel, String yLabel, Double fixedD, int breaks,
                 ps.add(new Estimate(p.getKey(), finite(p.getValue()), ci == null ? null : finite(ci[0]),
                         ci == null ? null : finite(ci[1]), finite(r.standardErrors().get(p.getKey()))));
             }
-            double[] dci = r.dImpliedCi();
-            return new LawFit(r.law(), r.formula(), r.group(), ps, finite(r.dImplied()), dci == null ? null : finite(dci[0]),
+            double[] dci = r.dimensionCi();
+            return new LawFit(r.law(), r.formula(), r.group(), ps, finite(r.dimension()), dci == null ? null : finite(dci[0]),
                     dci == null ? null : finite(dci[1]), finite(r.objective()), finite(r.aicc()), finite(r.bic()),
                     finite(r.holdoutError()), r.converged(), r.points(), r.bootstrapReplicates(), r.warnings(),
                     r.convergence(), r.holdout(), band);
@@ -194,7 +195,8 @@ public record FitReport(String xLabel, String yLabel, Double fixedD, int breaks,
             double cut = Double.isNaN(options.holdout()) ? Double.NaN : FitAnalysis.holdoutCut(in.curve(), options.holdout());
             curves.add(new Curve(in.group(), points(in.curve()), Double.isNaN(cut) ? null : cut));
         }
-        return new FitReport(settings.xLabel(), settings.yLabel(), settings.fixedD(), settings.breaks(), curves, fits,
+        return new FitReport(settings.xLabel(), settings.yLabel(), settings.fixedD(), settings.breaks(),
+                options.bootstrap() > 0 ? options.level() : null, curves, fits,
                 warnings, provenance);
     }
 

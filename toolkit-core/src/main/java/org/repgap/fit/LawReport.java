@@ -13,8 +13,8 @@ import java.util.Map;
  * @param params          parameter name to estimate
  * @param ci              parameter name to {@code [low, high]} percentile bootstrap interval (empty without bootstrap)
  * @param standardErrors  parameter name to bootstrap standard error (empty without bootstrap)
- * @param dImplied        {@code 2 / alpha} for the law's exponent (null when the law has none)
- * @param dImpliedCi      its bootstrap interval (null when not available)
+ * @param dimension        {@code 2 / alpha} for the law's exponent (null when the law has none)
+ * @param dimensionCi      its bootstrap interval (null when not available)
  * @param objective       final loss (summed)
  * @param aicc            corrected Akaike information criterion (null when {@code n <= k + 1})
  * @param bic             Bayesian information criterion
@@ -29,7 +29,7 @@ import java.util.Map;
  *                        are always the full-data fit
  */
 public record LawReport(String law, String formula, Map<String, String> group, Map<String, Double> params,
-                        Map<String, double[]> ci, Map<String, Double> standardErrors, Double dImplied, double[] dImpliedCi,
+                        Map<String, double[]> ci, Map<String, Double> standardErrors, Double dimension, double[] dimensionCi,
                         double objective, Double aicc, Double bic, Double holdoutError, boolean converged, int points,
                         int bootstrapReplicates, List<String> warnings, FitResult.Convergence convergence,
                         HoldoutFit holdout) {

@@ -1,5 +1,6 @@
 package org.repgap.gap;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,8 @@ import org.repgap.provenance.Provenance;
  * {@code C_d} is {@code (N - 1)^(2/d)} times the leave-one-out gap. Duplicate points give
  * {@code rho = 0} and contribute 0.
  *
- * @param d              intrinsic dimension of the law ({@code d_task} on the quotient route)
- * @param dSource        where {@code d} came from ({@code given}, an estimator name, {@code curve})
+ * @param dimension       intrinsic dimension {@code d} of the law ({@code d_task} on the quotient route)
+ * @param dimensionSource where {@code d} came from ({@code given}, an estimator name, {@code curve})
  * @param constant       {@code C_d(f)}
  * @param exponent       {@code 2/d}
  * @param sampleMultiplier {@code m}: predictions are {@code C_d (m n)^(-2/d)}
@@ -41,7 +42,7 @@ import org.repgap.provenance.Provenance;
  * @param metric         metric of the neighbour distances
  * @param provenance     how to rebuild it ({@code null} for a closed form)
  */
-public record AsymptoticLaw(double d, String dSource, double constant, double exponent, double sampleMultiplier,
+public record AsymptoticLaw(@JsonAlias("d") double dimension, @JsonAlias("d_source") String dimensionSource, double constant, double exponent, double sampleMultiplier,
                             String route, int renyiK, Double renyiIntegral, int dataPoints, String metric,
                             Provenance provenance) {
 

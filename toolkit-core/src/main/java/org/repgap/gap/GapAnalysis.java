@@ -112,7 +112,7 @@ public final class GapAnalysis {
                          QuantizationResult quantization) {
 
         /** The schema of the JSON form, {@code docs/results.md}. */
-        public static final String SCHEMA = "repgap.gap/2";
+        public static final String SCHEMA = "repgap.gap/3";
 
         public Result {
             curve = List.copyOf(curve);
@@ -183,11 +183,11 @@ public final class GapAnalysis {
                 throw InvalidInputException.of("--estimator %s returned d_task = %s, not a positive dimension; give --d", dSource, d);
             }
         } else {
-            if (fit.dImplied() == null) {
+            if (fit.dimension() == null) {
                 throw InvalidInputException.of("the learning curve does not decrease (slope %s): no implied dimension; give --d or --estimator",
                         fit.slope());
             }
-            d = fit.dImplied();
+            d = fit.dimension();
             dSource = "curve";
         }
 

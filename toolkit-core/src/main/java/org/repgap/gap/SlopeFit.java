@@ -1,5 +1,6 @@
 package org.repgap.gap;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.Locale;
 import org.repgap.InvalidInputException;
 import org.repgap.progress.Progress;
@@ -24,16 +25,17 @@ import org.repgap.stats.LeastSquaresLine;
  * @param slopeCiLow  lower slope bound (or {@code null})
  * @param slopeCiHigh upper slope bound (or {@code null})
  * @param intercept   fitted {@code log C}
- * @param dImplied    {@code -2/b}, {@code null} unless {@code b < 0}
- * @param dCiLow      {@code -2/slopeCiLow}
- * @param dCiHigh     {@code -2/slopeCiHigh}, {@code null} if {@code slopeCiHigh >= 0}
- * @param level       confidence level
+ * @param dimension       implied dimension {@code -2/b}, {@code null} unless {@code b < 0}
+ * @param dimensionCiLow  {@code -2/slopeCiLow}
+ * @param dimensionCiHigh {@code -2/slopeCiHigh}, {@code null} if {@code slopeCiHigh >= 0}
+ * @param ciLevel         confidence level of both intervals
  * @param method      {@code ols} or {@code bootstrap-seeds}
  * @param nMin        smallest size in the fit
  * @param nMax        largest size in the fit
  */
-public record SlopeFit(double slope, Double slopeCiLow, Double slopeCiHigh, double intercept, Double dImplied,
-                       Double dCiLow, Double dCiHigh, double level, String method, int nMin, int nMax) {
+public record SlopeFit(double slope, Double slopeCiLow, Double slopeCiHigh, double intercept, @JsonAlias("d_implied") Double dimension,
+                       @JsonAlias("d_ci_low") Double dimensionCiLow, @JsonAlias("d_ci_high") Double dimensionCiHigh,
+                       @JsonAlias("level") double ciLevel, String method, int nMin, int nMax) {
 
     /** Interval method. */
     public enum Method { AUTO, OLS, BOOTSTRAP }
@@ -126,6 +128,6 @@ public record SlopeFit(double slope, Double slopeCiLow, Double slopeCiHigh, doub
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "slope %.4f [%s, %s] (%s), d = %s", slope, slopeCiLow, slopeCiHigh, method, dImplied);
+        return String.format(Locale.ROOT, "slope %.4f [%s, %s] (%s), d = %s", slope, slopeCiLow, slopeCiHigh, method, dimension);
     }
 }

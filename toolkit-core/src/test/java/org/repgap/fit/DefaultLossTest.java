@@ -46,7 +46,7 @@ class DefaultLossTest {
         double alpha = power.params().get("alpha");
         assertEquals(1, c / a, 1e-6, "C " + c + " vs A " + a);
         assertEquals(1, d * alpha / 2, 1e-6, "d " + d + " vs 2/alpha " + 2 / alpha);
-        assertEquals(rg.dImplied(), power.dImplied(), 1e-6 * d);
+        assertEquals(rg.dimension(), power.dimension(), 1e-6 * d);
         // and it is the closed-form log-log regression
         double[] lx = new double[curve.size()];
         double[] ly = new double[curve.size()];

@@ -73,7 +73,7 @@ class FitAnalysisTest {
         assertTrue(r.get(0).holdoutError() < power.holdoutError() / 3,
                 "held-out error " + r.get(0).holdoutError() + " vs power " + power.holdoutError());
         assertEquals(0.6, r.get(0).params().get("alpha"), 0.05);
-        assertEquals(2 / r.get(0).params().get("alpha"), r.get(0).dImplied(), 1e-12);
+        assertEquals(2 / r.get(0).params().get("alpha"), r.get(0).dimension(), 1e-12);
         assertNotNull(r.get(0).aicc());
         // issue 15 defect 8: both fits are reported, named; the holdout one is the fit on x <= cut
         LawReport.HoldoutFit h = power.holdout();
@@ -96,7 +96,7 @@ class FitAnalysisTest {
         double[] y = {1, 0.7, 0.5};
         LawReport r = FitAnalysis.analyse(Laws.representationGap(4), curve(x, y), Map.of(), FitAnalysis.Options.defaults(), Progress.NONE);
         assertEquals(4, r.params().get("d"), 0);
-        assertEquals(4, r.dImplied(), 0);
+        assertEquals(4, r.dimension(), 0);
         LawReport p = FitAnalysis.analyse(Laws.powerWithOffset(), curve(x, y), Map.of(), FitAnalysis.Options.defaults(), Progress.NONE);
         assertNull(p.aicc(), "n = k: AICc undefined");
     }
@@ -138,7 +138,7 @@ class FitAnalysisTest {
         assertEquals(a.ci().get("alpha")[0], b.ci().get("alpha")[0], 0.0);
         assertEquals(a.ci().get("alpha")[1], b.ci().get("alpha")[1], 0.0);
         assertEquals(60, a.bootstrapReplicates());
-        double[] dci = a.dImpliedCi();
+        double[] dci = a.dimensionCi();
         assertEquals(2 / a.ci().get("alpha")[1], dci[0], 1e-3 * dci[0],
                 "d = 2/alpha is monotone: its interval maps from alpha's (up to interpolation between order statistics)");
     }
@@ -193,7 +193,7 @@ class FitAnalysisTest {
         LawReport r = FitAnalysis.analyse(Laws.power(), curve(new double[] {10, 100}, new double[] {1.0, 0.5}), Map.of(),
                 FitAnalysis.Options.defaults().withBootstrap(50, 3), Progress.NONE);
         assertTrue(r.ci().isEmpty() && r.standardErrors().isEmpty(), "intervals " + r.ci().keySet());
-        assertNull(r.dImpliedCi());
+        assertNull(r.dimensionCi());
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("no bootstrap intervals") && w.contains("2 point(s) for 2 free parameters")),
                 r.warnings().toString());
         // the estimate itself is still reported

@@ -51,7 +51,7 @@ class LearningCurveDatabaseDefinitionsTest {
         }
     }
 
-    /** pow2, pow3 and pow4 have LCDB's exponent letter in d_implied = 2 / exponent. */
+    /** pow2, pow3 and pow4 have LCDB's exponent letter in dimension = 2 / exponent. */
     @Test
     void impliedDimensionUsesLcdbsExponent() {
         Map<String, Law> ours = LearningCurveDatabaseLaws.all();

@@ -147,19 +147,19 @@ class GapAnalysisTest {
         PointCloud x = Manifolds.torus(2000, 2, 9);
         GapAnalysis.Options o = GapAnalysis.Options.of(RepresentationGapCurve.Options.leaveOneOut(new int[] {125, 250, 500, 1000, 2000}, 5, 1));
         GapAnalysis.Result r = GapAnalysis.run(x, Groups.none(), m -> NeighborSearch.bruteForce(TorusMetric.unit()), o, null, Progress.NONE);
-        assertEquals(2.0, r.fit().dImplied(), 0.1);
+        assertEquals(2.0, r.fit().dimension(), 0.1);
         assertTrue(r.fit().slopeCiLow() < -1.0 + 0.1 && r.fit().slopeCiHigh() > -1.0 - 0.1);
         assertEquals("bootstrap-seeds", r.fit().method());
-        assertEquals("curve", r.law().dSource());
+        assertEquals("curve", r.law().dimensionSource());
         for (AsymptoticLaw.Check c : r.comparison()) {
             // 4 standard errors of a 5-seed leave-one-out mean (CV 1 in d = 2, x1.5 for dependence) plus 2% for the constant
             assertEquals(1.0, c.ratio(), 0.02 + 4 * 1.5 / Math.sqrt(5.0 * c.n()), "n=" + c.n());
         }
         String json = Json.write(r);
-        assertTrue(json.contains("\"rg_mean\"") && json.contains("\"d_implied\"") && json.contains("\"d_source\""), json);
+        assertTrue(json.contains("\"rg_mean\"") && json.contains("\"dimension\"") && json.contains("\"dimension_source\"") && json.contains("\"ci_level\""), json);
         GapAnalysis.Result given = GapAnalysis.run(x, Groups.none(), m -> NeighborSearch.bruteForce(TorusMetric.unit()), o.withD(2.0),
                 null, Progress.NONE);
-        assertEquals("given", given.law().dSource());
+        assertEquals("given", given.law().dimensionSource());
         assertEquals(1.0, given.law().constant() / AsymptoticLaw.uniformConstant(2, 1), 0.03);
     }
 
@@ -195,7 +195,7 @@ class GapAnalysisTest {
         GapAnalysis.Options o = GapAnalysis.Options.of(RepresentationGapCurve.Options.leaveOneOut(new int[] {100, 200, 400}, 1, 3));
         GapAnalysis.Result ref = GapAnalysis.run(x, Groups.none(), NeighborSearch::bruteForce, o, null, Progress.NONE);
         GapAnalysis.Result big = GapAnalysis.run(times(x, 1e100), Groups.none(), NeighborSearch::bruteForce, o, null, Progress.NONE);
-        assertEquals(ref.fit().dImplied(), big.fit().dImplied(), 1e-9);
+        assertEquals(ref.fit().dimension(), big.fit().dimension(), 1e-9);
         assertEquals(1.0, big.curve().get(0).rgMean() / (1e200 * ref.curve().get(0).rgMean()), 1e-9);
         for (double factor : new double[] {1e160, 1e-200}) {
             InvalidInputException e = assertThrows(InvalidInputException.class,
@@ -215,7 +215,7 @@ class GapAnalysisTest {
     private static double impliedD(SymmetryGroup g) {
         PointCloud x = org.repgap.datasets.Datasets.generate("rotating-pair", 4000, 5);
         GapAnalysis.Options o = GapAnalysis.Options.of(RepresentationGapCurve.Options.leaveOneOut(new int[] {250, 500, 1000, 2000, 4000}, 1, 3));
-        return GapAnalysis.run(x, g, NeighborSearch::bruteForce, o, null, Progress.NONE).fit().dImplied();
+        return GapAnalysis.run(x, g, NeighborSearch::bruteForce, o, null, Progress.NONE).fit().dimension();
     }
 
     /**
@@ -246,7 +246,7 @@ class GapAnalysisTest {
         SlopeFit f = SlopeFit.fit(curve, SlopeFit.Options.defaults(), Progress.NONE);
         assertEquals("ols", f.method());
         assertEquals(-0.5, f.slope(), 1e-12);
-        assertEquals(4.0, f.dImplied(), 1e-10);
+        assertEquals(4.0, f.dimension(), 1e-10);
         assertEquals(Math.log(3), f.intercept(), 1e-12);
         assertEquals(-0.5, f.slopeCiLow(), 1e-9);
         assertEquals(-0.5, f.slopeCiHigh(), 1e-9);

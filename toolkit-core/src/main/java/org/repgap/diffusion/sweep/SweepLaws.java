@@ -355,11 +355,13 @@ public record SweepLaws(String data, String group, SweepDimensions dimensions, d
         return v.length == 0 ? Double.NaN : Arrays.stream(v).sum() / v.length;
     }
 
+    /** The schema of the JSON form, {@code docs/results.md}. */
+    public static final String SCHEMA = "repgap.sweep-laws/1";
+
     /** The checks as a JSON tree (the {@link Json} conventions). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", "sweep_laws");
-        m.put("schema_version", 1);
+        m.put("schema", SCHEMA);
         m.put("result", this);
         return m;
     }

@@ -38,8 +38,8 @@ public final class GapCharts {
             for (int i = 0; i < x.length; i++) {
                 y[i] = law.predict(x[i]);
             }
-            String src = law.dSource() == null ? "" : law.dSource();
-            laws.add(new Curve("law, d = " + Labels.fmt(law.d()) + (src.isEmpty() ? "" : " (" + src + ")"), x, y));
+            String src = law.dimensionSource() == null ? "" : law.dimensionSource();
+            laws.add(new Curve("law, d = " + Labels.fmt(law.dimension()) + (src.isEmpty() ? "" : " (" + src + ")"), x, y));
         }
         List<LearningCurveData.FittedLaw> fits = new ArrayList<>();
         if (r.fit() != null && Double.isFinite(r.fit().slope())) {
@@ -83,7 +83,7 @@ public final class GapCharts {
             bh[i] = Math.exp(Math.max(y1, y2));
         }
         boolean band = Double.isFinite(lo) && Double.isFinite(hi);
-        double d = Labels.orNaN(fit.dImplied());
+        double d = Labels.orNaN(fit.dimension());
         double d1 = -2 / lo;
         double d2 = -2 / hi;
         return new LearningCurveData.FittedLaw("fit, slope " + Labels.fmt(slope), x, y, band ? bl : null, band ? bh : null,
