@@ -207,4 +207,51 @@ class ExamplesTest {
             assertEquals(x[4][0], offIdeal, 3 * x[4][1], e.getKey() + " exponent - ideal: " + m.group());
         }
     }
+
+    @Test
+    void twoColumnFigureIsADoubleColumnPdfAndSvgWithSelectableText() throws Exception {
+        String text = run(TwoColumnFigure::main);
+        // panel (a): rotating-pair (n = 2000, seed 1) is a 3-manifold with a 2-dimensional quotient under so2. Measured:
+        // TwoNN 2.93 [2.81, 3.05], MLE 2.88, and 2.11 [2.00, 2.17], 1.97 modulo so2; 0.25 is twice TwoNN's half-width and
+        // a quarter of the gap of 1 (as dimensionModuloGroupDropsOneDimensionForSo2).
+        List<Double> d = numbers(text, "d = ([0-9.]+)");
+        assertEquals(4, d.size(), text);
+        assertEquals(3.0, d.get(0), 0.25, text);
+        assertEquals(3.0, d.get(1), 0.25, text);
+        assertEquals(2.0, d.get(2), 0.25, text);
+        assertEquals(2.0, d.get(3), 0.25, text);
+        // panel (b): the ideal curve modulo so2 falls as n^(-2/d_task) = n^(-1). Measured -0.977; 0.1 as in
+        // symmetryLowersDimensionShowsTheQuotientLaw (under a third of the distance to the plain -2/3).
+        assertEquals(-1.0, numbers(text, "RG slope (-[0-9.]+)").get(0), 0.1, text);
+
+        List<String> written = Pattern.compile("(?m)^wrote (\\S+) ").matcher(text).results().map(r -> r.group(1)).toList();
+        assertEquals(2, written.size(), text);
+        // FigureSize.DOUBLE_COLUMN: 6.75 in by 2.6 in = 486 by 187.2 pt
+        Path pdf = Path.of(written.get(0));
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertEquals(1, doc.getNumberOfPages());
+            org.apache.pdfbox.pdmodel.common.PDRectangle box = doc.getPage(0).getMediaBox();
+            assertEquals(486.0, box.getWidth(), 0.01);
+            assertEquals(187.2, box.getHeight(), 0.01);
+            String pdfText = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            for (String s : List.of("(a)", "(b)", "intrinsic dimension", "training-set size n")) {
+                assertTrue(pdfText.contains(s), "PDF text lacks '" + s + "': " + pdfText);
+            }
+        }
+        Path svg = Path.of(written.get(1));
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        org.w3c.dom.Document doc = f.newDocumentBuilder().parse(svg.toFile());
+        assertEquals("486pt", doc.getDocumentElement().getAttribute("width"));
+        assertEquals("187.2pt", doc.getDocumentElement().getAttribute("height"));
+        org.w3c.dom.NodeList nodes = doc.getElementsByTagName("text");
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            texts.add(nodes.item(i).getTextContent());
+        }
+        // text as <text> elements (selectable), not outlines: the panel letters, both panels' axis labels, panel (a)'s groups
+        for (String s : List.of("(a)", "(b)", "intrinsic dimension", "training-set size n", "without symmetry", "modulo so2")) {
+            assertTrue(texts.contains(s), "no <text> '" + s + "' in " + texts);
+        }
+    }
 }
