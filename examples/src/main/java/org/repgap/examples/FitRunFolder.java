@@ -32,8 +32,8 @@ import org.repgap.runs.Table;
  *
  * <p>Without arguments it reads two bundled runs of a hyperparameter sweep of a 12-layer transformer
  * language model (20 epochs, 287 steps each; {@code runs/README.md}: repository, commit, licence note); pass another
- * {@code lightning_logs} folder (a TensorBoard, MLflow or W&amp;B folder works the same way: the format
- * is detected) and an output directory. The same as
+ * {@code lightning_logs} folder whose runs log {@code val_loss}, and an output directory (a TensorBoard,
+ * MLflow or W&amp;B folder is read the same way, the format detected; change {@code y} to its metric's name). The same as
  * {@code repgap fit --input lightning_logs --x step --y val_loss --group-by run --law power+offset
  * --bootstrap 200 --plot fit.pdf}.
  *
