@@ -33,7 +33,7 @@ public final class ChinchillaReplication {
     }
 
     public static void main(String[] args) {
-        Path csv = args.length > 0 ? Path.of(args[0]) : EmbeddingDimension.Resources.copy("chinchilla/svg_extracted_data.csv");
+        Path csv = args.length > 0 ? Path.of(args[0]) : Resources.copy("chinchilla/svg_extracted_data.csv");
         CurveExtraction.Spec spec = new CurveExtraction.Spec(List.of("Model Size", "D"), "loss",
                 List.of("D=Training FLOP/(6*Model Size)"), null, List.of(), 5);
         Table table = RunInputs.read(csv, RunFormat.CSV, new RunInputs.Selection(spec.x(), spec.y(), Reduce.parse("last")), ReadOptions.strict());

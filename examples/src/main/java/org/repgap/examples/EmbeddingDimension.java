@@ -1,11 +1,6 @@
 package org.repgap.examples;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import org.repgap.data.PointCloud;
@@ -41,27 +36,6 @@ public final class EmbeddingDimension {
         List<IdEstimator> estimators = List.of(TwoNnEstimator.withDefaults(), MleEstimator.withDefaults());
         for (IdResult r : IdEstimation.run(estimators, ctx, options)) {
             System.out.printf(Locale.ROOT, "%-6s d = %.3f  95%% interval [%.3f, %.3f]%n", r.estimator(), r.dimension(), r.ciLow(), r.ciHigh());
-        }
-    }
-
-    /** The bundled example files, copied out of the class path (a jar) into temporary files that readers can open. */
-    static final class Resources {
-        private Resources() {
-        }
-
-        static Path copy(String name) {
-            try (InputStream in = EmbeddingDimension.class.getResourceAsStream(name)) {
-                if (in == null) {
-                    throw new IllegalStateException("example resource missing: org/repgap/examples/" + name);
-                }
-                String file = name.substring(name.lastIndexOf('/') + 1);
-                Path out = Files.createTempDirectory("repgap-example").resolve(file);
-                Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
-                out.toFile().deleteOnExit();
-                return out;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }
