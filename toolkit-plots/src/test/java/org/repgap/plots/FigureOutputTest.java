@@ -163,6 +163,24 @@ class FigureOutputTest {
         assertFalse(band.contains(mid[0], mid[1] - 30), "band 30 pt tall: too wide");
     }
 
+    /**
+     * Every text of the SVG is where a browser shows it: not inside the clip of the plot area it lies outside of.
+     * (VectorGraphics2D 0.13 ignores the state that {@code dispose()} of a {@code create()} copy restores, so text
+     * drawn after a clipped copy went into the clipped group and Chromium hid every tick label.)
+     */
+    @ParameterizedTest
+    @EnumSource(ChartKind.class)
+    void svgTextIsNotHiddenByAClip(ChartKind kind) throws Exception {
+        Svg svg = new Svg(bytes(sample(kind), OutputFormat.SVG));
+        assertEquals(List.of(), svg.textsOutsideTheirClip(), kind.toString());
+    }
+
+    @Test
+    void multiPanelSvgTextIsNotHiddenByAClip() throws Exception {
+        Svg svg = new Svg(bytes(Gallery.multiPanel(), OutputFormat.SVG));
+        assertEquals(List.of(), svg.textsOutsideTheirClip());
+    }
+
     @Test
     void multiPanelHasLettersInVectorAndRasterLayoutAlike() throws Exception {
         FigureSpec spec = Gallery.multiPanel();

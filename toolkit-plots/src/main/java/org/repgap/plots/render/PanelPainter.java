@@ -132,7 +132,8 @@ public final class PanelPainter {
         double oy = area.getY() + top;
 
         XYChart chart = chart(plot, xr, yr, cw, ch, style, tickFont, o, ownX != null, ownY != null);
-        Graphics2D cg = (Graphics2D) g.create();
+        Graphics2D cg = g;
+        GraphicsState outer = GraphicsState.save(g);
         Rectangle2D box;
         double covers;
         try {
@@ -145,7 +146,8 @@ public final class PanelPainter {
             Rectangle2D local = new Rectangle2D.Double(bx0, by0, bx1 - bx0, by1 - by0);
             Transform t = new Transform(local, xr[0], xr[1], plot.x().log(), yr[0], yr[1], plot.y().log());
 
-            Graphics2D clipped = (Graphics2D) cg.create();
+            Graphics2D clipped = cg;
+            GraphicsState inner = GraphicsState.save(cg);
             LayerPainter painter;
             try {
                 clipped.clip(local);
@@ -157,7 +159,7 @@ public final class PanelPainter {
                     painter.paint(layer);
                 }
             } finally {
-                clipped.dispose();
+                inner.restore();
             }
             cg.setColor(Color.BLACK);
             cg.setStroke(new BasicStroke((float) (0.8 * style.lineWidthPt()), BasicStroke.CAP_SQUARE, BasicStroke.JOIN_MITER));
@@ -174,7 +176,7 @@ public final class PanelPainter {
             }
             box = new Rectangle2D.Double(ox + local.getX(), oy + local.getY(), local.getWidth(), local.getHeight());
         } finally {
-            cg.dispose();
+            outer.restore();
         }
 
         g.setColor(Color.BLACK);

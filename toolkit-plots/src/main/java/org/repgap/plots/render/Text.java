@@ -66,13 +66,13 @@ public final class Text {
         if (s == null || s.isEmpty()) {
             return;
         }
-        Graphics2D r = (Graphics2D) g.create();
+        GraphicsState saved = GraphicsState.save(g);
         try {
-            r.translate(x, y);
-            r.rotate(-Math.PI / 2);
-            draw(r, s, f, 0, 0, 0.5);
+            g.translate(x, y);
+            g.rotate(-Math.PI / 2);
+            draw(g, s, f, 0, 0, 0.5);
         } finally {
-            r.dispose();
+            saved.restore();
         }
     }
 }
