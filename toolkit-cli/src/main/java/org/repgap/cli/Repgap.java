@@ -83,6 +83,8 @@ public final class Repgap implements Runnable {
         });
         // Descriptions are written as lines of up to ~105 characters: do not re-wrap them at 80.
         cl.setUsageHelpWidth(110);
+        // one converter for every enum option, case-insensitive (--format JSON = --format json)
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof InvalidInputException) {

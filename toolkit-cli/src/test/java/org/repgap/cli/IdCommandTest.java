@@ -127,6 +127,10 @@ class IdCommandTest {
         assertEquals(2, run("id", "--dataset", "M7_Roll", "--input", "x.csv").code());
         assertEquals(2, run("id").code());
         assertEquals(2, run("id", "--dataset", "M7_Roll", "--format", "yaml").code());
+        // enum options are case-insensitive, through one converter for every command (Repgap.commandLine)
+        Run upper = run("id", "--dataset", "M7_Roll", "--n", "300", "--estimator", "twonn", "--format", "JSON", "--output",
+                System.getProperty("java.io.tmpdir") + "/repgap-idcommandtest-upper.json");
+        assertEquals(0, upper.code(), upper.toString());
         assertEquals(2, run("id", "--dataset", "M7_Roll", "--k", "0").code());
     }
 
