@@ -110,6 +110,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     PlotOption plot;
 
+    /** {@code -q/--quiet}: no progress on stderr. */
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() {
         if (format == Output.Format.csv) {
@@ -127,7 +131,7 @@ public final class DemoCommand implements Callable<Integer> {
         int[] grid = sizes != null ? sizes : defaultSizes(x.n());
         DemoReport.Settings settings = new DemoReport.Settings(dataset, points, seed, grid, seeds, replicates, gs, noTrain ? null : trainN,
                 trainS, quick);
-        StderrProgress progress = new StderrProgress();
+        StderrProgress progress = progressOption.progress();
         SymmetryComparison result;
         DemoReport report;
         try {

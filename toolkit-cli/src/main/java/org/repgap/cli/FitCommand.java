@@ -158,6 +158,10 @@ public final class FitCommand implements Callable<Integer> {
     @Mixin
     PlotOption plot;
 
+    /** {@code -q/--quiet}: no progress on stderr. */
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() {
         Output.checkOutputs(input, output, plot.file());
@@ -224,7 +228,7 @@ public final class FitCommand implements Callable<Integer> {
         List<FitReport.Input> inputs = curves.stream().map(gc -> new FitReport.Input(gc.group(), gc.curve())).toList();
         // the bands cost a second bootstrap per law: computed when the JSON or the figure shows them
         boolean bands = bootstrap > 0 && (format == Output.Format.json || plot.file() != null);
-        StderrProgress progress = new StderrProgress();
+        StderrProgress progress = progressOption.progress();
         FitReport report;
         try {
             report = FitReport.run(laws, inputs, options, new FitReport.Settings(xs.get(0), y, fixedD, breaks, bands), prov,

@@ -122,12 +122,16 @@ public final class GapCommand implements Callable<Integer> {
     @Mixin
     PlotOption plot;
 
+    /** {@code -q/--quiet}: no progress on stderr. */
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() {
         Output.checkOutputs(source.input, output, plot.file());
         PointCloud data = load();
         Repgap.hashInBackground(data);
-        StderrProgress progress = new StderrProgress();
+        StderrProgress progress = progressOption.progress();
         GapAnalysis.Result result;
         try {
             result = analyse(data, progress);

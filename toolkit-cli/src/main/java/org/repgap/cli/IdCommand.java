@@ -153,6 +153,10 @@ public final class IdCommand implements Callable<Integer> {
     @Mixin
     PlotOption plot;
 
+    /** {@code -q/--quiet}: no progress on stderr. */
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() {
         if (list) {
@@ -193,7 +197,7 @@ public final class IdCommand implements Callable<Integer> {
         if (diagnostic && !names.contains("twonn")) {
             throw InvalidInputException.of("--diagnostic saves the TwoNN diagnostic: add twonn to --estimator (%s)", estimators);
         }
-        StderrProgress progress = new StderrProgress();
+        StderrProgress progress = progressOption.progress();
         IdReport report;
         try {
             report = estimate(x, metric, estimators, budget, settings, policy, options, progress, diagnostic);

@@ -100,12 +100,38 @@ public final class Repgap implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             // one line, as every other user error: the message, then where the usage is
-            err.println("repgap: " + ex.getMessage() + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+            err.println("repgap: " + optionError(ex) + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help')");
             err.flush();
             return 2;
         });
         return cl;
+    }
+
+    /** picocli's "expected only one match but got [GROUP]={A} and [GROUP]={B}": an exclusive group given twice. */
+    private static final java.util.regex.Pattern GROUP_TWICE =
+            java.util.regex.Pattern.compile("expected only one match but got \\[(.*?)\\]=\\{(.*?)\\} and \\[.*?\\]=\\{(.*?)\\}");
+
+    /**
+     * picocli's message for an option error, as one line that names the option and what is expected: whitespace runs
+     * (a message with a line break) become one space, picocli's "Error: " prefix is dropped, an exclusive group given
+     * twice says so plainly, and an unknown command lists the commands (issue 12, defect 11).
+     */
+    static String optionError(CommandLine.ParameterException ex) {
+        String m = String.valueOf(ex.getMessage()).replaceAll("\\s+", " ").trim();
+        if (m.startsWith("Error: ")) {
+            m = m.substring("Error: ".length());
+        }
+        java.util.regex.Matcher twice = GROUP_TWICE.matcher(m);
+        if (twice.find()) {
+            return "give one of " + twice.group(1) + ", once (got " + twice.group(2) + " and " + twice.group(3) + ")";
+        }
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && ex.getCommandLine().getParent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            List<String> commands = SUBCOMMANDS.keySet().stream().filter(c -> !c.equals("help")).toList();
+            return "unknown command '" + u.getUnmatched().get(0) + "'; expected one of " + String.join(", ", commands);
+        }
+        return m;
     }
 
     public static void main(String[] args) {

@@ -33,7 +33,7 @@ final class StderrProgress implements Progress {
     }
 
     /**
-     * @param err      where progress goes
+     * @param err      where progress goes; {@code null}: nowhere ({@code --quiet}, {@link ProgressOption})
      * @param terminal whether to rewrite one line with carriage returns (else plain lines, slower)
      * @param clock    nanosecond clock
      */
@@ -47,6 +47,9 @@ final class StderrProgress implements Progress {
 
     @Override
     public synchronized void update(String task, long done, long total) {
+        if (err == null) {
+            return;
+        }
         long now = clock.getAsLong();
         long interval = terminal ? TERMINAL_INTERVAL_NANOS : LOG_INTERVAL_NANOS;
         boolean complete = total > 0 && done >= total;

@@ -145,6 +145,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     PlotOption plot;
 
+    /** {@code -q/--quiet}: no progress on stderr. */
+    @Mixin
+    ProgressOption progressOption;
+
     @Override
     public Integer call() {
         Output.checkRunDirectory(source.input, "--out", out, plot.file());
@@ -177,7 +181,7 @@ public final class TrainCommand implements Callable<Integer> {
         RunMetrics.Options mo = RunMetrics.Options.defaults(0).withSampleFactor(sampleFactor, 256);
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Sweep.Spec spec = new Sweep.Spec(data, g, mechs, n, seeds, to, rule, mo, testSize, 4, t, out);
-        StderrProgress progress = new StderrProgress();
+        StderrProgress progress = progressOption.progress();
         Sweep.Summary s;
         try {
             s = Sweep.run(spec, progress);

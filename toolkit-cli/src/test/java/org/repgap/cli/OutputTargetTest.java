@@ -42,7 +42,8 @@ class OutputTargetTest {
     }
 
     /** Points (id, gap, train) or a learning curve (fit): valid input for each command. */
-    private static final String POINTS = "x,y\n" + "0,0\n1,0\n0,1\n1,1\n2,1\n1,2\n2,2\n3,1\n";
+    /** 12 distinct points: twonn needs at least 11 (TwoNnEstimator.MIN_POINTS). */
+    private static final String POINTS = "x,y\n" + "0,0\n1,0\n0,1\n1,1\n2,1\n1,2\n2,2\n3,1\n3,2\n2,3\n3,3\n0,2\n";
     private static final String CURVE = "n,loss\n10,1.0\n20,0.7\n40,0.5\n80,0.35\n160,0.25\n";
 
     /** The command line of each command, given the input and the output path. */

@@ -74,10 +74,11 @@ public final class PointClouds {
         if (!ext.equals(".npz") && named) {
             throw InvalidInputException.of("%s: an array name ('%s') applies only to .npz files", file, arrayName);
         }
-        if (!TEXT.contains(ext) && !ext.equals(".npy") && !ext.equals(".npz")) {
-            throw InvalidInputException.of("%s: unknown file type '%s'; expected .csv, .tsv, .txt, .npy or .npz", file, ext);
-        }
         checkReadable(file);
+        if (!TEXT.contains(ext) && !ext.equals(".npy") && !ext.equals(".npz")) {
+            throw InvalidInputException.of("%s: %s; expected .csv, .tsv, .txt, .npy or .npz", file,
+                    ext.isEmpty() ? "no file extension, so no known format" : "unknown file type '" + ext + "'");
+        }
         if (TEXT.contains(ext)) {
             return DelimitedTextReader.read(file);
         }
@@ -178,7 +179,9 @@ public final class PointClouds {
             throw InvalidInputException.of("%s: file not found", file);
         }
         if (Files.isDirectory(file)) {
-            throw InvalidInputException.of("%s: is a directory, expected a data file", file);
+            // issue 12, defect 11: a directory without an extension was "unknown file type ''"
+            throw InvalidInputException.of("%s: is a directory (%s); expected one point-cloud file: .csv, .tsv, .txt, .npy or .npz",
+                    file, org.repgap.io.DirectoryContents.describe(file));
         }
         if (!Files.isReadable(file)) {
             throw InvalidInputException.of("%s: file is not readable (permission denied)", file);

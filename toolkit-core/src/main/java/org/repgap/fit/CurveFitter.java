@@ -211,7 +211,8 @@ public final class CurveFitter {
     }
 
     /**
-     * Rejects data that cannot identify the law, with a message naming the problem: fewer points
+     * Rejects data that cannot identify the law, with a message naming the problem (not the law, which callers name,
+     * so that a problem several laws share reads once): fewer points
      * than free parameters, fewer than two distinct {@code x}, non-positive {@code y} in a log-space
      * fit, a constant {@code y}, or a wrong number of input columns.
      */
@@ -222,12 +223,12 @@ public final class CurveFitter {
             throw InvalidInputException.of("law %s takes %d input column(s) (--x), got %d", law.name(), law.inputs(), data.inputs());
         }
         if (n < k) {
-            throw InvalidInputException.of("law %s has %d free parameters but only %d point(s) remain: "
-                    + "fewer points than parameters cannot determine the fit", law.name(), k, n);
+            throw InvalidInputException.of("%d free parameters but only %d point(s) remain: "
+                    + "fewer points than parameters cannot determine the fit", k, n);
         }
         long distinct = java.util.Arrays.stream(data.x()).map(java.util.Arrays::toString).distinct().count();
         if (distinct < 2) {
-            throw InvalidInputException.of("law %s: all %d point(s) share the same x; a curve needs at least two distinct x", law.name(), n);
+            throw InvalidInputException.of("all %d point(s) share the same x; a curve needs at least two distinct x", n);
         }
         if (loss.space() == Loss.Space.LOG) {
             for (int i = 0; i < n; i++) {

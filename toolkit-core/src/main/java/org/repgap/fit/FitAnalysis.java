@@ -112,7 +112,7 @@ public final class FitAnalysis {
      *
      * @param groups group values (empty map without grouping) to curve
      * @throws InvalidInputException when nothing could be fitted (without grouping and with one law:
-     *     that fit's own message)
+     *     that fit's own message, naming the law); a reason several laws share is given once, naming them
      */
     public static List<LawReport> analyseGroups(List<Law> laws, Map<Map<String, String>, LearningCurve> groups, Options o,
                                                 Progress progress, java.util.function.Consumer<String> warnings) {
@@ -121,24 +121,26 @@ public final class FitAnalysis {
         for (Map.Entry<Map<String, String>, LearningCurve> g : groups.entrySet()) {
             String prefix = g.getKey().isEmpty() ? "" : "group " + g.getKey() + ": ";
             List<LawReport> rs = new ArrayList<>();
-            List<String> failed = new ArrayList<>();
+            // reason to the laws that failed with it, so that a reason shared by several laws is given once
+            Map<String, List<String>> failed = new LinkedHashMap<>();
             for (Law law : laws) {
                 try {
                     rs.add(analyse(law, g.getValue(), g.getKey(), o, progress));
                 } catch (InvalidInputException e) {
                     if (laws.size() == 1 && groups.size() == 1 && g.getKey().isEmpty()) {
-                        throw e;
+                        throw e.getMessage().startsWith("law " + law.name()) ? e
+                                : InvalidInputException.of("law %s: %s", law.name(), e.getMessage());
                     }
-                    failed.add("law " + law.name() + ": " + e.getMessage());
+                    failed.computeIfAbsent(e.getMessage(), m -> new ArrayList<>()).add(law.name());
                 }
             }
             if (rs.isEmpty()) {
-                reasons.add(prefix.isEmpty() ? String.join("; ", failed)
-                        : "group " + g.getKey() + " skipped: " + String.join("; ", failed));
+                List<String> all = new ArrayList<>();
+                failed.forEach((reason, names) -> all.add(lawsFailing(names, reason, "")));
+                reasons.add(prefix.isEmpty() ? String.join("; ", all)
+                        : "group " + g.getKey() + " skipped: " + String.join("; ", all));
             } else {
-                for (String f : failed) {
-                    reasons.add(prefix + f.replaceFirst(": ", " skipped: "));
-                }
+                failed.forEach((reason, names) -> reasons.add(prefix + lawsFailing(names, reason, " skipped")));
             }
             rs.sort(FitReport.RANKING);
             out.addAll(rs);
@@ -148,6 +150,20 @@ public final class FitAnalysis {
         }
         reasons.forEach(warnings);
         return out;
+    }
+
+    /**
+     * {@code "law A: reason"}, or {@code "laws A, B: reason"} for a reason several laws share (issue 12, defect 11: a
+     * constant curve gave the same reason once per law, three times in one line); {@code verb} follows the names. A
+     * reason that begins by naming its law ({@code "law A has 3 free parameters ..."}) is not given the name twice.
+     */
+    private static String lawsFailing(List<String> names, String reason, String verb) {
+        String own = "law " + names.get(0);
+        if (names.size() == 1 && (reason.startsWith(own + " ") || reason.startsWith(own + ":"))) {
+            String rest = reason.substring(own.length());
+            return own + verb + (verb.isEmpty() || rest.startsWith(":") ? rest : ":" + rest);
+        }
+        return (names.size() == 1 ? "law " : "laws ") + String.join(", ", names) + verb + ": " + reason;
     }
 
     /** Fits one law. */

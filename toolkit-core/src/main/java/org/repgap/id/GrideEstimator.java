@@ -116,6 +116,12 @@ public final class GrideEstimator implements IdEstimator {
         return 2 * options.n1();
     }
 
+    /** Fewer than {@link TwoNnEstimator#MIN_POINTS} distinct points: the ratio at {@code n1 = 1} is TwoNN's. */
+    @Override
+    public String inapplicable(IdContext ctx) {
+        return TwoNnEstimator.tooFewPoints(ctx.n());
+    }
+
     @Override
     public Estimate compute(IdContext ctx) {
         int n1 = options.n1();

@@ -120,6 +120,14 @@ public final class KnnGraphLengthEstimator implements IdEstimator {
         return 0;
     }
 
+    /** A sample size larger than the number of distinct points ({@code all} used to fail on 3 points instead of skipping knn). */
+    @Override
+    public String inapplicable(IdContext ctx) {
+        int largest = options.ps().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return largest > ctx.n() ? String.format(Locale.ROOT, "sample size %d exceeds the %d distinct points", largest, ctx.n())
+                : null;
+    }
+
     @Override
     public Estimate compute(IdContext ctx) {
         double d = dimension(ctx);

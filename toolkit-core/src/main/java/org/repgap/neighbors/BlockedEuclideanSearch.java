@@ -345,8 +345,11 @@ final class BlockedEuclideanSearch extends CheckedSearch {
                     } finally {
                         pool.add(ws);
                     }
-                    // report rows as the fraction of tiles done: the exact ranking at the end is cheap
-                    progress.update(task, n * tilesDone.incrementAndGet() / tiles, n);
+                    // report rows as the fraction of tiles done: the exact ranking at the end is cheap; under the lock,
+                    // so that reports arrive in increasing order (SearchSupport.report)
+                    synchronized (tilesDone) {
+                        progress.update(task, n * tilesDone.incrementAndGet() / tiles, n);
+                    }
                 });
             }
             IntStream.range(0, (n + QUERY_BLOCK - 1) / QUERY_BLOCK).parallel().forEach(b -> {

@@ -32,7 +32,18 @@ final class SearchSupport {
         AtomicLong done = new AtomicLong();
         IntStream.range(0, blocks).parallel().forEach(b -> {
             body.accept(b);
-            progress.update(task, done.addAndGet(unitsOf.applyAsLong(b)), totalUnits);
+            report(progress, task, done, unitsOf.applyAsLong(b), totalUnits);
         });
+    }
+
+    /**
+     * Adds {@code units} to {@code done} and reports the new count, under one lock so that reports from parallel
+     * workers arrive in increasing order (else a "done" could be followed by a smaller count, which a log prints
+     * as a step backwards after the completed line). Reports come once per block, so the lock is not contended.
+     */
+    static void report(Progress progress, String task, AtomicLong done, long units, long totalUnits) {
+        synchronized (done) {
+            progress.update(task, done.addAndGet(units), totalUnits);
+        }
     }
 }

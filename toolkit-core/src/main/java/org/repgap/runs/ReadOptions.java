@@ -27,6 +27,11 @@ public record ReadOptions(boolean skipBad, Consumer<String> warnings, boolean in
         return new ReadOptions(false, w -> { });
     }
 
+    /** The same options with warnings going to {@code to}. */
+    public ReadOptions withWarnings(Consumer<String> to) {
+        return new ReadOptions(skipBad, to, includeDeleted, includeUnfinished);
+    }
+
     /** Fails with {@code message}, or (with {@link #skipBad}) warns and returns normally. */
     void bad(String message) {
         if (!skipBad) {

@@ -56,7 +56,16 @@ public final class RunInputs {
         if (!Files.exists(input)) {
             throw InvalidInputException.of("--input %s: no such file or directory", input);
         }
-        RunFormat f = format == RunFormat.AUTO ? detect(input, o) : format;
+        RunFormat f = format;
+        if (format == RunFormat.AUTO) {
+            Detection d = detection(input, o);
+            if (d.table() != null) {
+                // a plain CSV/TSV or JSON Lines file, already read to decide its format: its warnings once, here
+                d.warnings().forEach(o.warnings());
+                return d.table();
+            }
+            f = d.format();
+        }
         return switch (f) {
             case CSV -> requireFile(input, f, p -> Delimited.read(p, o));
             case JSONL -> requireFile(input, f, p -> JsonLines.read(p, o));
@@ -76,40 +85,59 @@ public final class RunInputs {
         return reader.apply(input);
     }
 
-    /** Decides the format from names and, for text files, from the header. */
+    /** Decides the format from names and, for text files, from the header; the files read to decide do not warn. */
     public static RunFormat detect(Path input, ReadOptions o) {
+        return detection(input, o).format();
+    }
+
+    /**
+     * A format decided, with the table and the warnings of the file read to decide it when that file is the input
+     * itself as a plain CSV/TSV or JSON Lines table ({@code table == null} otherwise: the format's reader reads it).
+     * Files are read here with warnings collected, not passed on, so that {@link #read} warns of each damaged line
+     * once (issue 12, defect 11: a JSON Lines file with {@code --skip-bad} warned twice, detection and reading).
+     */
+    private record Detection(RunFormat format, Table table, List<String> warnings) {
+        static Detection of(RunFormat format) {
+            return new Detection(format, null, List.of());
+        }
+    }
+
+    private static Detection detection(Path input, ReadOptions options) {
+        List<String> seen = new ArrayList<>();
+        ReadOptions o = options.withWarnings(seen::add);
         if (Files.isDirectory(input)) {
             if (!findDirs(input, MlflowReader::isRunDir).isEmpty()) {
-                return RunFormat.MLFLOW;
+                return Detection.of(RunFormat.MLFLOW);
             }
             if (!find(input, p -> p.getFileName().toString().equals("metrics.csv")).isEmpty()) {
-                return RunFormat.LIGHTNING;
+                return Detection.of(RunFormat.LIGHTNING);
             }
             if (!find(input, TensorBoardReader::isEventFile).isEmpty()) {
-                return RunFormat.TENSORBOARD;
+                return Detection.of(RunFormat.TENSORBOARD);
             }
             for (Path p : find(input, WandbReader::isCandidate)) {
                 Table candidate = readTidy(p, o);
                 if (WandbReader.isHistory(candidate) || WandbReader.isRunsTable(candidate)) {
-                    return RunFormat.WANDB;
+                    return Detection.of(RunFormat.WANDB);
                 }
             }
-            throw InvalidInputException.of("--input %s: a directory with no MLflow runs (metrics/), Lightning metrics.csv, "
-                    + "TensorBoard event files or W&B history files (_step column); give a file or --format-in", input);
+            throw InvalidInputException.of("--input %s: a directory (%s) with no MLflow runs (metrics/), Lightning metrics.csv, "
+                    + "TensorBoard event files or W&B history files (_step column); give a file or --format-in", input,
+                    org.repgap.io.DirectoryContents.describe(input));
         }
         String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
         if (TensorBoardReader.isEventFile(input)) {
-            return RunFormat.TENSORBOARD;
+            return Detection.of(RunFormat.TENSORBOARD);
         }
         boolean json = name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".ndjson");
         Table t = json ? JsonLines.read(input, o) : Delimited.read(input, o);
         if (WandbReader.isHistory(t) || WandbReader.isRunsTable(t)) {
-            return RunFormat.WANDB;
+            return Detection.of(RunFormat.WANDB);
         }
         if (name.equals("metrics.csv") && t.has("step")) {
-            return RunFormat.LIGHTNING;
+            return Detection.of(RunFormat.LIGHTNING);
         }
-        return json ? RunFormat.JSONL : RunFormat.CSV;
+        return new Detection(json ? RunFormat.JSONL : RunFormat.CSV, t, seen);
     }
 
     /** A tidy table from a CSV/TSV or JSON(L) file, by extension. */

@@ -44,16 +44,18 @@ public final class TensorBoardReader {
         return ((c >>> 15) | (c << 17)) + 0xa282ead8;
     }
 
-    /** Scalar series by tag from one event file, appended to {@code out}. */
-    public static void read(Path file, Map<String, List<Run.MetricPoint>> out, ReadOptions o) {
-        read(file, out, new LinkedHashMap<>(), o);
+    /** Scalar series by tag from one event file, appended to {@code out}; returns the number of records read. */
+    public static int read(Path file, Map<String, List<Run.MetricPoint>> out, ReadOptions o) {
+        return read(file, out, new LinkedHashMap<>(), o);
     }
 
     /**
      * Scalar series by tag from one event file, appended to {@code out}; tags holding something
      * else go to {@code other} (tag to what it holds).
+     *
+     * @return the number of records read (with {@link ReadOptions#skipBad}: before the first damaged one)
      */
-    public static void read(Path file, Map<String, List<Run.MetricPoint>> out, Map<String, String> other, ReadOptions o) {
+    public static int read(Path file, Map<String, List<Run.MetricPoint>> out, Map<String, String> other, ReadOptions o) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -62,39 +64,42 @@ public final class TensorBoardReader {
         }
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int pos = 0;
+        int records = 0;
         while (pos < bytes.length) {
             int start = pos;
             if (bytes.length - pos < 12) {
                 o.bad(String.format(Locale.ROOT, "%s: truncated record header at byte offset %d (%d bytes left, 12 needed)",
                         file, start, bytes.length - pos));
-                return;
+                return records;
             }
             long length = b.getLong(pos);
             int lengthCrc = b.getInt(pos + 8);
             if (maskedCrc32c(bytes, pos, 8) != lengthCrc) {
                 o.bad(String.format(Locale.ROOT, "%s: bad length CRC of the record at byte offset %d", file, start));
-                return;
+                return records;
             }
             pos += 12;
             if (length < 0 || length > bytes.length - pos - 4L) {
                 o.bad(String.format(Locale.ROOT, "%s: truncated record at byte offset %d (length %d, %d bytes left)",
                         file, start, length, bytes.length - pos));
-                return;
+                return records;
             }
             int len = (int) length;
             if (maskedCrc32c(bytes, pos, len) != b.getInt(pos + len)) {
                 o.bad(String.format(Locale.ROOT, "%s: bad data CRC of the record at byte offset %d", file, start));
-                return;
+                return records;
             }
             try {
                 parseEvent(bytes, pos, pos + len, out, other);
             } catch (IllegalStateException e) {
                 o.bad(String.format(Locale.ROOT, "%s: malformed Event protobuf in the record at byte offset %d: %s",
                         file, start, e.getMessage()));
-                return;
+                return records;
             }
             pos += len + 4;
+            records++;
         }
+        return records;
     }
 
     /** Minimal protobuf wire reader over a byte range. */
@@ -465,17 +470,46 @@ public final class TensorBoardReader {
             byDir.computeIfAbsent(f.getParent(), k -> new ArrayList<>()).add(f);
         }
         List<Run> runs = new ArrayList<>();
+        Map<Path, Integer> records = new LinkedHashMap<>();
         for (Map.Entry<Path, List<Path>> e : byDir.entrySet()) {
             Map<String, List<Run.MetricPoint>> metrics = new LinkedHashMap<>();
             Map<String, String> other = new LinkedHashMap<>();
             for (Path f : e.getValue()) {
-                read(f, metrics, other, o);
+                records.put(f, read(f, metrics, other, o));
             }
             metrics.keySet().forEach(other::remove);
             Path hp = e.getKey().resolve("hparams.yaml");
             Map<String, String> params = Files.isRegularFile(hp) ? SimpleYaml.read(hp) : Map.of();
             runs.add(new Run(RunInputs.runName(input, e.getKey()), e.getKey().toString(), metrics, params, other));
         }
+        if (!runs.isEmpty() && runs.stream().allMatch(r -> r.metrics().isEmpty())) {
+            throw noScalars(input, records, runs);
+        }
         return runs;
+    }
+
+    /** Event files named in {@link #noScalars}; the rest are counted. */
+    private static final int NAMED_FILES = 4;
+
+    /**
+     * Event files without a single scalar value (empty, or only the header event and non-scalar tags): one line naming
+     * each file and what it holds, instead of a "no such metric" error that lists no metrics (issue 12, defect 11).
+     */
+    private static org.repgap.InvalidInputException noScalars(Path input, Map<Path, Integer> records, List<Run> runs) {
+        boolean directory = Files.isDirectory(input);
+        List<String> files = new ArrayList<>();
+        for (Map.Entry<Path, Integer> f : records.entrySet()) {
+            if (files.size() == NAMED_FILES) {
+                files.add((records.size() - NAMED_FILES) + " more");
+                break;
+            }
+            String what = f.getValue() == 0 ? "empty" : f.getValue() + " record(s), none a scalar";
+            files.add(directory ? input.relativize(f.getKey()) + " (" + what + ")" : what);
+        }
+        java.util.Set<String> other = new java.util.TreeSet<>();
+        runs.forEach(r -> r.otherTags().forEach((tag, held) -> other.add(tag + " (" + held + ")")));
+        return org.repgap.InvalidInputException.of("%s: no scalar records in %s%s; fitting needs scalars (add_scalar, tf.summary.scalar)",
+                input, directory ? "its event files: " + String.join(", ", files) : "this event file (" + files.get(0) + ")",
+                other.isEmpty() ? "" : "; other tags: " + String.join(", ", other));
     }
 }

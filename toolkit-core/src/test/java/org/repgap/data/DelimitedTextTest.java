@@ -225,6 +225,17 @@ class DelimitedTextTest {
         assertEquals(missing + ": file not found", e.getMessage());
         Path sub = Files.createDirectory(dir.resolve("d.csv"));
         assertTrue(assertThrows(InvalidInputException.class, () -> PointClouds.read(sub, null)).getMessage().contains("is a directory"));
+        // issue 12, defect 11: a directory without an extension was "unknown file type ''"; it says what it holds
+        Path plain = Files.createDirectory(dir.resolve("points"));
+        Files.writeString(plain.resolve("a.npy"), "");
+        assertEquals(plain + ": is a directory (1 entry: a.npy); expected one point-cloud file: .csv, .tsv, .txt, .npy or .npz",
+                assertThrows(InvalidInputException.class, () -> PointClouds.read(plain, null)).getMessage());
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> PointClouds.read(empty, null)).getMessage()
+                .contains("is a directory (empty)"));
+        Path bare = file("points-file", "1,2\n");
+        assertEquals(bare + ": no file extension, so no known format; expected .csv, .tsv, .txt, .npy or .npz",
+                assertThrows(InvalidInputException.class, () -> PointClouds.read(bare, null)).getMessage());
         Path xls = file("a.xlsx", "1,2\n");
         assertTrue(assertThrows(InvalidInputException.class, () -> PointClouds.read(xls, null)).getMessage()
                 .contains("unknown file type '.xlsx'; expected .csv, .tsv, .txt, .npy or .npz"));

@@ -199,4 +199,39 @@ class FitAnalysisTest {
         // the estimate itself is still reported
         assertEquals(Math.log(2) / Math.log(10), r.params().get("alpha"), 1e-9);
     }
+
+    /** Occurrences of {@code part} in {@code s}. */
+    private static int count(String s, String part) {
+        return s.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    /**
+     * Issue 12, defect 11: a reason several laws share is given once, naming the laws (a constant curve gave "y is
+     * constant" once per law, and the law's name twice); a single law on a single curve names its law.
+     */
+    @Test
+    void aReasonSharedByLawsIsGivenOnce() {
+        List<Law> laws = List.of(Laws.representationGap(Double.NaN), Laws.power(), Laws.powerWithOffset());
+        Map<Map<String, String>, LearningCurve> flat = Map.of(Map.of(), curve(new double[] {10, 20, 40, 80}, new double[] {1, 1, 1, 1}));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> FitAnalysis.analyseGroups(laws, flat, FitAnalysis.Options.defaults(), Progress.NONE, w -> { }));
+        assertEquals("no law could be fitted: laws rg, power, power+offset: y is constant (1.00000) over all 4 points: "
+                + "a flat curve determines no scaling law", e.getMessage());
+        Map<Map<String, String>, LearningCurve> one = Map.of(Map.of(), curve(new double[] {10, 10}, new double[] {1, 2}));
+        e = assertThrows(InvalidInputException.class,
+                () -> FitAnalysis.analyseGroups(laws, one, FitAnalysis.Options.defaults(), Progress.NONE, w -> { }));
+        assertEquals(1, count(e.getMessage(), "2 free parameters but only 1 point(s)"), e.getMessage());
+        assertTrue(e.getMessage().contains("laws rg, power: 2 free parameters") && e.getMessage().contains("law power+offset: 3 free"),
+                e.getMessage());
+        // two points: power+offset skipped with one warning that names it once
+        List<String> warnings = new java.util.ArrayList<>();
+        FitAnalysis.analyseGroups(laws, Map.of(Map.of(), curve(new double[] {10, 20}, new double[] {1, 0.5})),
+                FitAnalysis.Options.defaults(), Progress.NONE, warnings::add);
+        assertEquals(List.of("law power+offset skipped: 3 free parameters but only 2 point(s) remain: fewer points than "
+                + "parameters cannot determine the fit"), warnings);
+        e = assertThrows(InvalidInputException.class, () -> FitAnalysis.analyseGroups(List.of(Laws.powerWithOffset()),
+                Map.of(Map.of(), curve(new double[] {10, 20}, new double[] {1, 0.5})), FitAnalysis.Options.defaults(), Progress.NONE,
+                w -> { }));
+        assertTrue(e.getMessage().startsWith("law power+offset: 3 free parameters"), e.getMessage());
+    }
 }

@@ -142,4 +142,30 @@ class IdContextTest {
                 IdEstimation.Options.defaults().withPointwise(true))));
         assertEquals(X.n(), withPw.get("pointwise").size());
     }
+
+    /**
+     * Issue 12, defect 9: the context used to report the search as "0/1" before and "1/1" after it, so a 41 s
+     * search showed nothing until its end. 4,000 points are 16 blocks of 256 queries: each search must report
+     * query points done as blocks finish, in increasing order, up to every point.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"brute", "kdtree", "auto"})
+    void theSearchReportsProgressWhileItRuns(String name) {
+        PointCloud x = TestClouds.sphere(4000, 2, 5);
+        NeighborSearch search = switch (name) {
+            case "brute" -> NeighborSearch.bruteForce(Metric.euclidean());
+            case "kdtree" -> NeighborSearch.kdTree();
+            default -> IdContext.defaultSearch(Metric.euclidean(), x.dim());
+        };
+        List<long[]> updates = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        IdContext ctx = IdContext.of(x, search, DuplicatePolicy.DEDUPLICATE, (task, done, total) -> updates.add(new long[] {done, total}));
+        ctx.graph(10);
+        long before = updates.stream().filter(u -> u[0] > 0 && u[0] < u[1]).count();
+        assertTrue(before > 1, name + ": " + before + " updates before the end");
+        for (int i = 1; i < updates.size(); i++) {
+            assertTrue(updates.get(i)[0] >= updates.get(i - 1)[0], name + ": update " + i + " went backwards");
+        }
+        assertEquals(4000, updates.get(updates.size() - 1)[0]);
+        assertEquals(4000, updates.get(updates.size() - 1)[1]);
+    }
 }

@@ -98,4 +98,32 @@ class IdEstimatorsTest {
         assertThrows(InvalidInputException.class, () -> IdEstimators.select("all", IdEstimators.Settings.defaults(), ctx, 1e-12));
         assertThrows(InvalidInputException.class, () -> IdEstimators.select("all", IdEstimators.Settings.defaults(), ctx, Double.NaN));
     }
+
+    /**
+     * Issue 12, defect 11: TwoNN on 3 points printed 2.44 with exit 0. The ratio estimators (twonn, gride) refuse fewer
+     * than {@link TwoNnEstimator#MIN_POINTS} distinct points when named, stating the minimum and why, and are left out
+     * of {@code all} with that reason; from 11 points they run. knn, whose sample sizes exceed 3 points, is left out of
+     * {@code all} (it used to fail the whole run).
+     */
+    @Test
+    void ratioEstimatorsRefuseTooFewPoints() {
+        for (int n = 3; n < TwoNnEstimator.MIN_POINTS; n++) {
+            IdContext few = IdContext.of(TestClouds.sphere(n, 2, 7));
+            for (String name : List.of("twonn", "gride")) {
+                InvalidInputException e = assertThrows(InvalidInputException.class,
+                        () -> IdEstimators.select(name, IdEstimators.Settings.defaults(), few, 60), name + " on " + n);
+                assertTrue(e.getMessage().contains(n + " distinct points are too few: at least 11 are needed")
+                        && e.getMessage().contains("1/sqrt(N - 2)"), e.getMessage());
+            }
+        }
+        IdContext three = IdContext.of(TestClouds.sphere(3, 2, 7));
+        IdEstimators.Selection all = IdEstimators.select("all", IdEstimators.Settings.defaults(), three, 60);
+        List<String> skipped = all.skipped().stream().map(IdReport.Skipped::estimator).toList();
+        assertTrue(skipped.containsAll(List.of("twonn", "gride", "knn")), skipped.toString());
+        assertTrue(all.estimators().stream().noneMatch(e -> e.name().equals("twonn") || e.name().equals("gride")));
+        assertEquals("100% here", all.skipped().get(skipped.indexOf("twonn")).reason().replaceAll(".*\\((100% here).*", "$1"));
+        IdContext enough = IdContext.of(TestClouds.sphere(TwoNnEstimator.MIN_POINTS, 2, 7));
+        assertNotNull(IdEstimation.run(IdEstimators.select("twonn", IdEstimators.Settings.defaults(), enough, 60).estimators(),
+                enough, IdEstimation.Options.defaults()).get(0).dimension());
+    }
 }

@@ -230,4 +230,33 @@ class RunReadersTest {
         assertEquals(10, tj.number(0, "n"), 0);
         assertEquals(0.5, tj.number(0, "test_loss"), 0);
     }
+
+    /**
+     * Issue 12, defect 11: with --skip-bad, a damaged line of a JSON Lines or CSV file read with the format detected was
+     * warned of twice (once while detecting the format, once while reading); and a directory of no known layout is
+     * refused naming what it holds.
+     */
+    @Test
+    void aDamagedLineIsWarnedOfOnceAndAnUnknownDirectorySaysWhatItHolds() throws IOException {
+        Path jsonl = tmp.resolve("runs.jsonl");
+        Files.writeString(jsonl, "{\"n\": 10, \"y\": 1}\n{\"n\": 20, \"y\": 0.5}\nnot json\n{\"n\": 40, \"y\": 0.25}\n");
+        Path csv = tmp.resolve("runs.csv");
+        Files.writeString(csv, "n,y\n10,1\n20,0.5,7\n40,0.25\n");
+        for (Path f : List.of(jsonl, csv)) {
+            for (RunFormat format : List.of(RunFormat.AUTO, f == csv ? RunFormat.CSV : RunFormat.JSONL)) {
+                List<String> w = new ArrayList<>();
+                Table t = RunInputs.read(f, format, sel("n", "y"), new ReadOptions(true, w::add));
+                assertEquals(f == csv ? 2 : 3, t.size(), f + " " + format);
+                assertEquals(1, w.size(), f + " " + format + ": " + w);
+                assertTrue(w.get(0).contains(":3") && w.get(0).contains("--skip-bad"), w.toString());
+            }
+        }
+        Path dir = Files.createDirectories(tmp.resolve("notes"));
+        Files.writeString(dir.resolve("readme.txt"), "hello");
+        Files.createDirectories(dir.resolve("figures"));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> RunInputs.read(dir, RunFormat.AUTO, sel("n", "y"), ReadOptions.strict()));
+        assertTrue(e.getMessage().startsWith("--input " + dir + ": a directory (2 entries: figures/, readme.txt) with no MLflow runs"),
+                e.getMessage());
+    }
 }

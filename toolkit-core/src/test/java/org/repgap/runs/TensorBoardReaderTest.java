@@ -256,15 +256,32 @@ class TensorBoardReaderTest {
         assertTrue(e.getMessage().contains("holds tensors of shape [3]"), e.getMessage());
     }
 
-    /** An event file without scalars: the error says "(none)" instead of an empty list. */
+    /**
+     * Event files without scalars (issue 12, defect 11: an empty one gave "metrics: ; parameters: (none)"): one line
+     * naming the file and what it holds, whether it is given as a directory or as the file itself.
+     */
     @Test
-    void noScalarsSaysNone() throws IOException {
-        Path dir = tmp.resolve("empty");
+    void noScalarsNamesTheFileAndWhatItHolds() throws IOException {
+        RunInputs.Selection loss = new RunInputs.Selection(List.of("step"), "loss", Reduce.last());
+        Path dir = tmp.resolve("header-only");
         Files.createDirectories(dir);
-        Files.write(dir.resolve("events.out.tfevents.1700000000.host.3.0"), frame(fileVersionEvent()));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RunInputs.read(dir, RunFormat.TENSORBOARD,
-                new RunInputs.Selection(List.of("step"), "loss", Reduce.last()), ReadOptions.strict()));
-        assertTrue(e.getMessage().contains("metrics: (none)"), e.getMessage());
+        Path header = Files.write(dir.resolve("events.out.tfevents.1700000000.host.3.0"), frame(fileVersionEvent()));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> RunInputs.read(dir, RunFormat.TENSORBOARD, loss, ReadOptions.strict()));
+        assertEquals(dir + ": no scalar records in its event files: events.out.tfevents.1700000000.host.3.0 (1 record(s), "
+                + "none a scalar); fitting needs scalars (add_scalar, tf.summary.scalar)", e.getMessage());
+        Path empty = Files.createDirectories(tmp.resolve("empty")).resolve("events.out.tfevents.1700000001.host");
+        Files.write(empty, new byte[0]);
+        for (Path input : List.of(empty, empty.getParent())) {
+            e = assertThrows(InvalidInputException.class, () -> RunInputs.read(input, RunFormat.AUTO, loss, ReadOptions.strict()));
+            assertTrue(e.getMessage().startsWith(input + ": no scalar records in ") && e.getMessage().contains("(empty)")
+                    && !e.getMessage().contains("metrics: ;"), e.getMessage());
+        }
+        assertTrue(e.getMessage().contains("events.out.tfevents.1700000001.host (empty)"), e.getMessage());
+        // a run with scalars beside an empty file is read as usual
+        writeRun(dir.resolve("good"));
+        assertEquals(10, RunInputs.read(dir, RunFormat.AUTO, loss, ReadOptions.strict()).size());
+        assertTrue(Files.exists(header));
     }
 
     @Test

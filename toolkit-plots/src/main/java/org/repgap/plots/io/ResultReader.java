@@ -49,6 +49,7 @@ public final class ResultReader {
 
     /** The figure of {@code file} as {@code kind} ({@code null}: the result's own kind). */
     public static FigureSpec figure(Path file, ChartKind kind) throws IOException {
+        refuseDirectory(file);
         if (isCsv(file)) {
             return FigureSpec.of(TrainerTables.chart(file, kind));
         }
@@ -184,7 +185,16 @@ public final class ResultReader {
         return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
     }
 
+    /** A directory where a result file is expected: one line naming what it holds (it was an internal error, "Is a directory"). */
+    private static void refuseDirectory(Path file) {
+        if (Files.isDirectory(file)) {
+            throw InvalidInputException.of("%s: is a directory (%s); expected a result file: .json from repgap id, gap or fit, "
+                    + "or a trainer run's history.csv or sigmas.csv", file, org.repgap.io.DirectoryContents.describe(file));
+        }
+    }
+
     private static JsonNode readJson(Path file) throws IOException {
+        refuseDirectory(file);
         try {
             return Json.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
