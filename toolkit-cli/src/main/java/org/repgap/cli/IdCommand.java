@@ -187,6 +187,11 @@ public final class IdCommand implements Callable<Integer> {
         if (bootstrap < 0) {
             throw InvalidInputException.of("--bootstrap %d: the number of replicates must be 0 (none) or positive", bootstrap);
         }
+        if (pointwise && format != Output.Format.json) {
+            // per-point values are one array per estimator: only the JSON form holds them (was silently ignored)
+            throw InvalidInputException.of("--pointwise writes one value per point into the JSON output: add --format json (got --format %s)",
+                    format);
+        }
         IdEstimation.Options options = new IdEstimation.Options(bootstrap, seed, level, pointwise,
                 IdEstimation.Resampling.parse(resample));
         DuplicatePolicy policy = DuplicatePolicy.parse(duplicates);

@@ -127,6 +127,10 @@ class IdCommandTest {
         assertEquals(2, run("id", "--dataset", "M7_Roll", "--input", "x.csv").code());
         assertEquals(2, run("id").code());
         assertEquals(2, run("id", "--dataset", "M7_Roll", "--format", "yaml").code());
+        // issue 13: --pointwise is not silently ignored outside JSON
+        Run pw = run("id", "--dataset", "M7_Roll", "--pointwise", "--format", "csv");
+        assertEquals(2, pw.code());
+        assertTrue(pw.err().contains("--pointwise") && pw.err().contains("--format json"), pw.err());
         // enum options are case-insensitive, through one converter for every command (Repgap.commandLine)
         Run upper = run("id", "--dataset", "M7_Roll", "--n", "300", "--estimator", "twonn", "--format", "JSON", "--output",
                 System.getProperty("java.io.tmpdir") + "/repgap-idcommandtest-upper.json");
