@@ -53,6 +53,8 @@ public final class Repgap implements Runnable {
         m.put("datasets", DatasetsCommand::new);
         m.put("plot", PlotCommand::new);
         m.put("daemon", DaemonCommand::new);
+        m.put("completion", CompletionCommand::new);
+        m.put("man", ManCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         return Collections.unmodifiableMap(m);
     }
