@@ -48,7 +48,7 @@ class UserErrorMessagesTest {
         "id --k abc --dataset sphere:2 # Invalid value for option '--k': 'abc' is not an int (see 'repgap id --help')",
         "gap --n 100 # Missing required argument (specify one of these): (--input=FILE | --dataset=NAME) (see 'repgap gap --help')",
         "id --dataset sphere:2 --dataset torus # give one of --input=FILE | --dataset=NAME, once (got --dataset=sphere:2 and --dataset=torus) (see 'repgap id --help')",
-        "idd --input x.npy # unknown command 'idd'; expected one of demo, id, gap, fit, train, datasets, plot, daemon (see 'repgap --help')",
+        "idd --input x.npy # unknown command 'idd'; expected one of demo, id, gap, fit, train, datasets, plot, daemon, completion, man (see 'repgap --help')",
         "id --bogus # Unknown option: '--bogus' (see 'repgap id --help')",
         "fit --x n --y rg # Missing required option: '--input=PATH' (see 'repgap fit --help')"})
     void optionErrorsAreOneLine(String args, String expected) {
