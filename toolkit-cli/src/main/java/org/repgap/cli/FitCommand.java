@@ -258,10 +258,6 @@ public final class FitCommand implements Callable<Integer> {
         return v == null || !Double.isFinite(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
     }
 
-    private static String csvCell(String s) {
-        return Csv.text(s);
-    }
-
     /** One row per (group, law, parameter). */
     static String csv(FitReport report, List<String> groupBy) {
         StringBuilder sb = new StringBuilder();
@@ -269,15 +265,15 @@ public final class FitCommand implements Callable<Integer> {
         head.addAll(List.of("law", "param", "value", "ci_low", "ci_high", "ci_level", "standard_error", "dimension", "dimension_ci_low",
                 "dimension_ci_high", "aicc", "bic",
                 "holdout_error", "converged", "points"));
-        sb.append(String.join(",", head.stream().map(FitCommand::csvCell).toList())).append('\n');
+        sb.append(String.join(",", head.stream().map(Csv::text).toList())).append('\n');
         for (FitReport.LawFit r : report.fits()) {
             for (FitReport.Estimate p : r.parameters()) {
                 List<String> row = new ArrayList<>();
                 for (String g : groupBy) {
-                    row.add(csvCell(r.group().getOrDefault(g, "")));
+                    row.add(Csv.text(r.group().getOrDefault(g, "")));
                 }
-                row.add(csvCell(r.law()));
-                row.add(csvCell(p.name()));
+                row.add(Csv.text(r.law()));
+                row.add(Csv.text(p.name()));
                 row.add(Csv.number(p.value()));
                 row.add(Csv.number(p.ciLow()));
                 row.add(Csv.number(p.ciHigh()));

@@ -2,7 +2,6 @@ package org.repgap.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.repgap.io.Csv;
 import org.repgap.diffusion.sweep.SweepLaws;
 import org.repgap.json.Json;
@@ -41,15 +40,11 @@ final class SweepReport {
         for (SweepLaws.Mechanism m : laws.mechanisms()) {
             for (SweepLaws.Size s : m.sizes()) {
                 b.append(String.join(",", m.mechanism(), m.metric(), Integer.toString(s.n()), Integer.toString(s.seeds()),
-                        Integer.toString(s.steps()), num(s.gap()), num(s.idealGap()), num(s.ratio().value()), num(s.ratio().ciLow()),
-                        num(s.ratio().ciHigh()), num(s.memorization()), num(s.nEff().value()), num(s.nEff().ciLow()),
-                        num(s.nEff().ciHigh()), num(s.gg()), num(s.idealGg()), num(s.idealPlainGg()), s.regime())).append('\n');
+                        Integer.toString(s.steps()), Csv.number(s.gap()), Csv.number(s.idealGap()), Csv.number(s.ratio().value()), Csv.number(s.ratio().ciLow()),
+                        Csv.number(s.ratio().ciHigh()), Csv.number(s.memorization()), Csv.number(s.nEff().value()), Csv.number(s.nEff().ciLow()),
+                        Csv.number(s.nEff().ciHigh()), Csv.number(s.gg()), Csv.number(s.idealGg()), Csv.number(s.idealPlainGg()), s.regime())).append('\n');
             }
         }
         return b.toString();
-    }
-
-    private static String num(Double v) {
-        return Csv.number(v);
     }
 }

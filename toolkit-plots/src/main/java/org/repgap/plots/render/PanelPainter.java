@@ -132,13 +132,12 @@ public final class PanelPainter {
         double oy = area.getY() + top;
 
         XYChart chart = chart(plot, xr, yr, cw, ch, style, tickFont, o, ownX != null, ownY != null);
-        Graphics2D cg = g;
         GraphicsState outer = GraphicsState.save(g);
         Rectangle2D box;
         double covers;
         try {
-            cg.translate(ox, oy);
-            chart.paint(cg, cw, ch);
+            g.translate(ox, oy);
+            chart.paint(g, cw, ch);
             double bx0 = chart.getScreenXFromChart(xr[0]);
             double bx1 = chart.getScreenXFromChart(xr[1]);
             double by0 = chart.getScreenYFromChart(yr[1]);
@@ -146,33 +145,32 @@ public final class PanelPainter {
             Rectangle2D local = new Rectangle2D.Double(bx0, by0, bx1 - bx0, by1 - by0);
             Transform t = new Transform(local, xr[0], xr[1], plot.x().log(), yr[0], yr[1], plot.y().log());
 
-            Graphics2D clipped = cg;
-            GraphicsState inner = GraphicsState.save(cg);
+            GraphicsState inner = GraphicsState.save(g);
             LayerPainter painter;
             try {
-                clipped.clip(local);
+                g.clip(local);
                 if (style.grid()) {
-                    grid(clipped, t, ownX, ownY, style);
+                    grid(g, t, ownX, ownY, style);
                 }
-                painter = new LayerPainter(clipped, t, style, o.opaque());
+                painter = new LayerPainter(g, t, style, o.opaque());
                 for (Layer layer : plot.layers()) {
                     painter.paint(layer);
                 }
             } finally {
                 inner.restore();
             }
-            cg.setColor(Color.BLACK);
-            cg.setStroke(new BasicStroke((float) (0.8 * style.lineWidthPt()), BasicStroke.CAP_SQUARE, BasicStroke.JOIN_MITER));
-            cg.draw(local);
+            g.setColor(Color.BLACK);
+            g.setStroke(new BasicStroke((float) (0.8 * style.lineWidthPt()), BasicStroke.CAP_SQUARE, BasicStroke.JOIN_MITER));
+            g.draw(local);
             if (ownX != null) {
-                ticks(cg, ownX, t, style, tickFont, true);
+                ticks(g, ownX, t, style, tickFont, true);
             }
             if (ownY != null) {
-                ticks(cg, ownY, t, style, tickFont, false);
+                ticks(g, ownY, t, style, tickFont, false);
             }
-            covers = Legend.paint(painter, cg, plot, local, style);
+            covers = Legend.paint(painter, g, plot, local, style);
             if (legendRows > 0) {
-                Legend.paintRows(painter, cg, plot, style, local.getCenterX(), legendTop - oy, area.getWidth() - left - right);
+                Legend.paintRows(painter, g, plot, style, local.getCenterX(), legendTop - oy, area.getWidth() - left - right);
             }
             box = new Rectangle2D.Double(ox + local.getX(), oy + local.getY(), local.getWidth(), local.getHeight());
         } finally {
